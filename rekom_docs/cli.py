@@ -1,0 +1,44 @@
+"""The `rekom-docs` command line: one module per command under `commands/`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import InvalidInput, RekomError
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .commands import allocate, build, check, schema
+
+    parser = argparse.ArgumentParser(prog="rekom-docs", description="Meeting papers for Samarbeidsforum REKOM from YAML case files.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in (check, build, allocate, schema):
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command; user errors become one clean message and exit status 1."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except InvalidInput as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        errors = sum(p.is_error for p in exc.problems)
+        print(f"{errors} error(s), {len(exc.problems) - errors} warning(s)", file=sys.stderr)
+        return 1
+    except RekomError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def cases_path(value: str) -> Path:
+    """An argparse type for a case file or folder."""
+    return Path(value)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""`rekom-docs build KIND ...`: render documents of the meetings under a case folder into build/."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..build import DOCUMENTS, BuildConfig, build
+from ..errors import relative
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("build", help="render documents (minutes, ...) to the output folder")
+    parser.add_argument("kinds", nargs="+", choices=sorted(DOCUMENTS), metavar="KIND", help=f"one of: {', '.join(sorted(DOCUMENTS))}")
+    parser.add_argument("--cases", type=Path, default=Path("cases"), help="case folder or file (default: cases)")
+    parser.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
+    parser.add_argument("--templates", type=Path, action="append", default=[], help="a folder of templates that override the bundled ones")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    config = BuildConfig(args.cases, args.out, tuple(args.kinds), tuple(args.templates), args.strict)
+    for path in build(config):
+        print(f"wrote {relative(path)}", file=sys.stdout)
+    return 0

@@ -1,0 +1,32 @@
+"""`rekom-docs check [PATH ...]`: validate case files and report every problem at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import InvalidInput
+from ..project import open_project
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("check", help="validate case files; exit 1 on errors")
+    parser.add_argument("paths", nargs="*", type=Path, default=[Path("cases")], metavar="PATH")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    problems = []
+    for path in args.paths:
+        try:
+            project = open_project(path, strict=args.strict)
+        except InvalidInput as exc:
+            problems += exc.problems
+            continue
+        for warning in project.warnings:
+            print(warning, file=sys.stderr)
+        print(f"{path}: {len(project.meetings)} meeting(s) checked, {len(project.warnings)} warning(s)")
+    if problems:
+        raise InvalidInput(problems)
+    return 0

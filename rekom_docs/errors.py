@@ -1,0 +1,55 @@
+"""Problems found in user input, and the exceptions the CLI turns into clean messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    """Errors stop a build; warnings are reported and become errors under `--strict`."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding, located at `file:line:col` and a dotted field path."""
+
+    file: str
+    line: int
+    col: int
+    path: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}"
+        tag = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{where}: {self.path or '(document)'}: {tag}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+class RekomError(Exception):
+    """A user error: the CLI prints it as one clean message and exits 1."""
+
+
+class InvalidInput(RekomError):
+    """Input files hold problems; all of them are carried, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def relative(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,99 @@
+"""Turn a document view into Word: docxtpl template, one Jinja environment, subdocs for rich parts."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined, TemplateError
+
+from .docx_markdown import render_markdown
+from .docx_ooxml import mark_header_row
+from .errors import RekomError
+from .view import Document, Markdown, TableView
+
+PLAIN_STYLES = {"Normal", "Body Text"}
+
+
+def jinja_env() -> Environment:
+    """The one Jinja environment for Word templates: autoescape on, undefined names are errors.
+
+    Why: docxtpl's default leaves autoescape off, so `&` or `<` in a name would corrupt
+    the document XML; StrictUndefined turns a misspelt tag into an error, not a blank.
+    """
+    return Environment(autoescape=True, undefined=StrictUndefined)
+
+
+def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
+    """Render `doc` with the first template found in `template_dirs`."""
+    tpl = DocxTemplate(find_template(doc.template, template_dirs))
+    context = _materialise(doc.context, tpl)
+    try:
+        tpl.render(context, jinja_env=jinja_env(), autoescape=True)
+    except TemplateError as exc:
+        raise RekomError(f"template {doc.template}.docx: {exc}") from exc
+    props = tpl.docx.core_properties
+    props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
+    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
+    props.last_modified_by = doc.author
+    return tpl
+
+
+def find_template(name: str, template_dirs: list[Path]) -> Path:
+    """The first `<name>.docx` in the folders, so a user folder overrides the bundled one."""
+    for folder in template_dirs:
+        path = folder / f"{name}.docx"
+        if path.is_file():
+            return path
+    raise RekomError(f"no template {name}.docx in {', '.join(str(d) for d in template_dirs)}")
+
+
+def _materialise(value: Any, tpl: DocxTemplate) -> Any:
+    """Replace view values that need Word (Markdown, tables) by subdocs, recursively."""
+    if isinstance(value, Markdown):
+        return _markdown(value, tpl)
+    if isinstance(value, TableView):
+        return table_subdoc(value, tpl)
+    if isinstance(value, dict):
+        return {k: _materialise(v, tpl) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_materialise(v, tpl) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _materialise(getattr(value, f.name), tpl) for f in dataclasses.fields(value)}
+    return value
+
+
+def _markdown(value: Markdown, tpl: DocxTemplate):
+    sub = render_markdown(tpl, value.text)
+    if value.style:
+        for para in sub.subdocx.paragraphs:
+            if para.style is None or para.style.name in PLAIN_STYLES:
+                para.style = value.style
+    return sub
+
+
+def table_subdoc(view: TableView, tpl: DocxTemplate):
+    """A Word table with a caption, a repeating header row, right-aligned numbers and a bold totals row."""
+    sub = tpl.new_subdoc()
+    caption = sub.add_paragraph(view.title, style="Caption")
+    caption.paragraph_format.keep_with_next = True
+    body = view.rows + ([view.total] if view.total else [])
+    table = sub.add_table(rows=1 + len(body), cols=len(view.header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for r, values in enumerate([view.header] + body):
+        bold = r == 0 or (view.total is not None and r == len(body))
+        for c, text in enumerate(values):
+            para = table.cell(r, c).paragraphs[0]
+            para.style = "Tabelltekst"
+            para.add_run(text).bold = bold
+            if view.numeric[c]:
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    mark_header_row(table.rows[0]._tr)
+    sub.add_paragraph()
+    return sub

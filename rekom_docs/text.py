@@ -1,0 +1,87 @@
+"""Case texts: Markdown that may refer to registered names and computed figures.
+
+Why: a name or figure typed into prose drifts from the register and the tables. Case
+Markdown is a Jinja template run in a sandbox, so a case file can read values
+(`{{ person("kari-nordmann") }}`, `{{ kr(fordeling.total) }}`) but never run code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .errors import Problem
+from .load import Located, dotted
+from .model import Case, Meeting, Registers
+from .numbers import kr, percent
+from .roster import organisation_name
+
+_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+_FIELDS = ("summary", "text", "proposal", "decision")
+
+
+class UnknownReference(LookupError):
+    """A case text names an id the register does not hold."""
+
+
+def text_context(registers: Registers, lang: str = "nb", figures: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The names a case text may use: lookups into the register, formatters, computed figures."""
+
+    def lookup(table: dict, kind: str, show):
+        def get(key: str) -> str:
+            if key not in table:
+                raise UnknownReference(f"no {kind} '{key}' in the register")
+            return show(key)
+        return get
+
+    return {
+        "person": lookup(registers.people, "person", lambda k: registers.people[k].name),
+        "org": lookup(registers.organisations, "organisation", lambda k: organisation_name(registers, k)),
+        "network": lookup(registers.networks, "network", lambda k: registers.networks[k].short),
+        "kr": lambda value: kr(value, lang),
+        "prosent": lambda value: percent(value, lang),
+        **(figures or {}),
+    }
+
+
+def expand(text: str, context: dict[str, Any]) -> str:
+    """Render one case text; raises TemplateError or UnknownReference on a bad reference."""
+    if "{" not in text:
+        return text
+    return _ENV.from_string(text).render(context)
+
+
+def case_texts(meeting: Meeting) -> Iterator[tuple[tuple, str]]:
+    """Every Markdown field of a meeting with its key path."""
+    if meeting.note:
+        yield ("note",), meeting.note
+    for i, item in enumerate(meeting.agenda):
+        if isinstance(item, Case):
+            for name in _FIELDS:
+                if getattr(item, name):
+                    yield ("agenda", i, name), getattr(item, name)
+            for k, follow in enumerate(item.follow_ups):
+                yield ("agenda", i, "follow_ups", k, "what"), follow.what
+
+
+def check_markdown(meeting: Meeting, registers: Registers, src: Located, figures: dict | None = None) -> list[Problem]:
+    """Render every case text once, so a bad reference is reported before any build."""
+    context = text_context(registers, figures=figures)
+    problems = []
+    for path, text in case_texts(meeting):
+        try:
+            expand(text, context)
+        except (TemplateError, UnknownReference, TypeError) as exc:
+            problems.append(_located(src, path, exc))
+    return problems
+
+
+def _located(src: Located, path: tuple, exc: Exception) -> Problem:
+    line, col = src.where(path)
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno:
+        line, col = line + exc.lineno, 1  # block scalars start on the line after the key
+    message = getattr(exc, "message", None) or str(exc)
+    return Problem(src.file, line, col, dotted(path), f"in the text: {message}")

@@ -1,0 +1,182 @@
+"""What a document shows, computed from the models: plain, typed values with no Word in them.
+
+Why: the render stage only turns these values into Word; every name, sentence and figure
+is decided here, where it can be tested without opening a document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .crosscheck import table_totals
+from .model import Case, Meeting, Table, Vote
+from .numbers import clock, kr, long_date, number
+from .project import MeetingFile, Project
+from .roster import Attendee, Roster, organisation_name, person_name, roster
+from .text import expand, text_context
+from .wording import words
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """Case text, already expanded, to become Word paragraphs; `style` for every plain paragraph."""
+
+    text: str
+    style: str | None = None
+
+
+@dataclass(frozen=True)
+class TableView:
+    """A table to print: header, body rows and a totals row, all as text; which columns are numbers."""
+
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+    total: list[str] | None
+    numeric: list[bool]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document to render: which template, the context it gets, and its core properties."""
+
+    template: str
+    filename: str
+    title: str
+    author: str
+    context: dict[str, Any] = field(default_factory=dict)
+    lang: str = "nb"
+
+
+def minutes(item: MeetingFile, project: Project) -> Document:
+    """The referat of one meeting."""
+    reg, meeting = project.registers, item.meeting
+    forum = reg.fora[meeting.forum]
+    lang = forum.language
+    w = words(lang)
+    texts = text_context(reg, lang)
+    context = {
+        "forum": {"name": forum.name, "long_name": forum.long_name or ""},
+        "meeting": _meeting_header(meeting, project, lang, texts),
+        "roster": _roster_view(roster(meeting, reg), lang),
+        "cases": [_case_view(case, texts, lang) for case in meeting.cases],
+    }
+    title = f"{w['minutes_title']} {forum.name} {long_date(meeting.date, lang)}"
+    author = reg.organisations[forum.organisation].name
+    return Document("referat", "referat.docx", title, author, context, lang)
+
+
+def _meeting_header(meeting: Meeting, project: Project, lang: str, texts: dict) -> dict[str, Any]:
+    reg = project.registers
+    w = words(lang)
+    place = meeting.place or f"{w['digital']} ({meeting.digital})"
+    return {
+        "date": long_date(meeting.date, lang),
+        "time": f"{clock(meeting.time.start)}\u2013{clock(meeting.time.end)}",
+        "place": place,
+        "chair": person_name(reg, meeting.chair) if meeting.chair else "",
+        "referent": person_name(reg, meeting.referent) if meeting.referent else "",
+        "note": Markdown(expand(meeting.note, texts)) if meeting.note else None,
+    }
+
+
+def _names(people: tuple[Attendee, ...], lang: str, with_org: bool = True) -> str:
+    """`Kari Nordmann (DMMH), Ola Nordmann (KS)`; a deputy's member and a leaving time added."""
+    w = words(lang)
+    parts = []
+    for p in people:
+        extra = [p.organisation] if with_org and p.organisation else []
+        if p.deputy_for:
+            extra.append(f"{w['deputy_for']} {p.deputy_for}")
+        if p.left:
+            extra.append(f"{w['until']} {clock(p.left)}")
+        parts.append(f"{p.name} ({', '.join(extra)})" if extra else p.name)
+    return ", ".join(parts)
+
+
+def _roster_view(r: Roster, lang: str) -> dict[str, Any]:
+    w = words(lang)
+    groups = [{"organisation": org, "names": _names(tuple(people), lang, with_org=False)}
+              for org, people in r.by_organisation()]
+    return {
+        "recorded": r.recorded,
+        "groups": groups,
+        "absent": _names(r.absent, lang),
+        "secretariat": _names(r.secretariat, lang),
+        "guests": _names(r.guests, lang),
+        "observers": _names(r.observers, lang),
+        "sentence": w["roster_sentence"].format(absent=len(r.absent), deputies=len(r.deputies), voters=r.voters),
+    }
+
+
+def _case_view(case: Case, texts: dict, lang: str) -> dict[str, Any]:
+    w = words(lang)
+    number_part = f"{w['case']} {case.case} " if case.case else ""
+    return {
+        "heading": f"{number_part}{case.title}",
+        "moved_to": long_date(case.moved_to, lang) if case.moved_to else "",
+        "text": Markdown(expand(case.text, texts)) if case.text else None,
+        "tables": [table_view(t, lang) for t in case.tables],
+        "votes": [vote_view(v, lang) for v in case.votes],
+        "decision": Markdown(expand(case.decision, texts), style="Vedtak") if case.decision else None,
+        "follow_ups": [_follow_up(f, texts, lang) for f in case.follow_ups],
+    }
+
+
+def _follow_up(follow, texts: dict, lang: str) -> str:
+    w = words(lang)
+    text = expand(follow.what, texts).strip()
+    if follow.who:
+        text += f" ({w['responsible']}: {_who(follow.who, texts)})"
+    if follow.due:
+        text += f" \u2013 {w['due']} {long_date(follow.due, lang)}"
+    return text
+
+
+def _who(ref: str, texts: dict) -> str:
+    for kind in ("person", "org", "network"):
+        try:
+            return texts[kind](ref)
+        except LookupError:
+            continue
+    return ref
+
+
+def cell_text(value: Any, unit: str, lang: str) -> str:
+    """A table cell in Norwegian format: kroner grouped, decimals with comma, percent sign."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or isinstance(value, str):
+        return str(value)
+    if unit == "percent":
+        return f"{number(value, lang)}\u00a0%"
+    if isinstance(value, int) and unit == "kr":
+        return kr(value, lang)
+    return number(value, lang) if isinstance(value, (int, Decimal)) else str(value)
+
+
+def table_view(table: Table, lang: str) -> TableView:
+    """A numeric table as printed text, with its totals row computed (a stated total was checked)."""
+    units = [c.unit for c in table.columns]
+    rows = [[cell_text(v, u, lang) for v, u in zip(row, units)] for row in table.rows]
+    total = None
+    if table.total:
+        sums = table_totals(table)
+        total = [table.total_label] + [cell_text(s, u, lang) for s, u in zip(sums[1:], units[1:])]
+    header = [c.name + (" (kr)" if c.unit == "kr" else "") for c in table.columns]
+    return TableView(table.title, header, rows, total, [u != "text" for u in units])
+
+
+def vote_view(vote: Vote, lang: str) -> TableView:
+    """A vote as a small table of proposals and counts, its title saying how and with what result."""
+    w = words(lang)
+    how = w["written_vote"] if vote.method == "written" else w["open_vote"]
+    outcome = w["unanimous"] if vote.unanimous else w["adopted"]
+    title = f"{vote.question + ' – ' if vote.question else ''}{how}. {w['result']}: {vote.result} ({outcome})"
+    counted = any(o.votes is not None for o in vote.options)
+    rows = [[o.label, str(o.votes) if o.votes is not None else "–"] for o in vote.options] if counted else \
+        [[o.label, w["adopted"] if o.label == vote.result else w["fell"]] for o in vote.options]
+    total = [w["votes_cast"], str(sum(o.votes or 0 for o in vote.options))] if counted else None
+    return TableView(title, [w["proposal"], w["votes"] if counted else w["result"]], rows, total, [False, counted])

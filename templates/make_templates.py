@@ -1,0 +1,219 @@
+"""Create the bundled Word templates in this folder (run: `make templates`).
+
+The .docx files it writes are the templates a secretary opens and restyles in Word;
+this script only makes the first version reproducible. Tags are documented in
+templates/README.md. Re-running it overwrites local changes to the templates.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+HERE = Path(__file__).resolve().parent
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+
+
+def base_document():
+    """An empty A4 document with Norwegian language, real heading styles and a page footer."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(25)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    _language(doc, "nb-NO")
+    _styles(doc)
+    _footer(section)
+    doc.core_properties.language = "nb-NO"
+    return doc
+
+
+def _language(doc, tag: str) -> None:
+    """Set the document's default proofing language (docDefaults) to `tag`."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attr), tag)
+
+
+def _styles(doc) -> None:
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name, normal.font.size = "Calibri", Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    for name, size in (("Title", 20), ("Heading 1", 15), ("Heading 2", 13), ("Heading 3", 11)):
+        style = styles[name]
+        style.font.name, style.font.size, style.font.color.rgb = "Calibri", Pt(size), ACCENT
+        style.font.bold = True
+    styles["Heading 3"].font.italic = False
+    _add(styles, "Vedtak", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_decision_style)
+    _add(styles, "Møtedata", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=lambda s: setattr(s.paragraph_format, "space_after", Pt(0)))
+    _add(styles, "Hyperlink", WD_STYLE_TYPE.CHARACTER, setup=_link_style)
+    _add(styles, "Footnote Text", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=lambda s: setattr(s.font, "size", Pt(9)))
+    _add(styles, "Footnote Reference", WD_STYLE_TYPE.CHARACTER, setup=lambda s: setattr(s.font, "superscript", True))
+    _add(styles, "Tabelltekst", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_table_text)
+
+
+def _add(styles, name, kind, base=None, setup=None):
+    try:
+        style = styles[name]
+    except KeyError:
+        style = styles.add_style(name, kind)
+    if base:
+        style.base_style = styles[base]
+    style.quick_style = True
+    if setup:
+        setup(style)
+    return style
+
+
+def _decision_style(style) -> None:
+    """Vedtak: indented, shaded and framed on the left, so the decision stands apart."""
+    fmt = style.paragraph_format
+    fmt.left_indent, fmt.space_after = Mm(4), Pt(4)
+    ppr = style.element.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for attr, value in (("w:val", "single"), ("w:sz", "24"), ("w:space", "8"), ("w:color", "1F3A5F")):
+        left.set(qn(attr), value)
+    border.append(left)
+    shading = OxmlElement("w:shd")
+    for attr, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", "EEF2F7")):
+        shading.set(qn(attr), value)
+    ppr.append(border)
+    ppr.append(shading)
+
+
+def _link_style(style) -> None:
+    style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    style.font.underline = True
+
+
+def _table_text(style) -> None:
+    style.paragraph_format.space_after = Pt(0)
+    style.font.size = Pt(10)
+
+
+def _footer(section) -> None:
+    """A centred page number: `Side N av M`, from Word fields."""
+    para = section.footer.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.add_run("Side ")
+    _field(para, "PAGE")
+    para.add_run(" av ")
+    _field(para, "NUMPAGES")
+
+
+def _field(para, code: str) -> None:
+    run = para.add_run()
+    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text == code:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {code} "
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+        run._r.append(el)
+
+
+def labelled(doc, label: str, value: str, style: str = "Møtedata") -> None:
+    """A paragraph `Label: value` with the label in bold."""
+    para = doc.add_paragraph(style=style)
+    para.add_run(f"{label}: ").bold = True
+    para.add_run(value)
+
+
+def tag(doc, text: str) -> None:
+    """A paragraph that holds only a docxtpl tag (`{%p ... %}` or `{{p ... }}`)."""
+    doc.add_paragraph(text)
+
+
+def referat() -> Document:
+    """templates/referat.docx: the minutes of one meeting."""
+    doc = base_document()
+    doc.add_paragraph("Referat fra {{ forum.name }}", style="Title")
+    tag(doc, "{%p if forum.long_name %}")
+    doc.add_paragraph("{{ forum.long_name }}", style="Subtitle")
+    tag(doc, "{%p endif %}")
+    labelled(doc, "Dato", "{{ meeting.date }}")
+    labelled(doc, "Tid", "{{ meeting.time }}")
+    labelled(doc, "Sted", "{{ meeting.place }}")
+    tag(doc, "{%p if meeting.chair %}")
+    labelled(doc, "Møteleder", "{{ meeting.chair }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if meeting.referent %}")
+    labelled(doc, "Referent", "{{ meeting.referent }}")
+    tag(doc, "{%p endif %}")
+
+    doc.add_paragraph("Deltakere", style="Heading 1")
+    tag(doc, "{%p if roster.recorded %}")
+    tag(doc, "{%p for group in roster.groups %}")
+    labelled(doc, "{{ group.organisation }}", "{{ group.names }}", style="Normal")
+    tag(doc, "{%p endfor %}")
+    for label, key in (("Forfall", "absent"), ("Sekretariat", "secretariat"),
+                       ("Gjester", "guests"), ("Observatører", "observers")):
+        tag(doc, f"{{%p if roster.{key} %}}")
+        labelled(doc, label, f"{{{{ roster.{key} }}}}", style="Normal")
+        tag(doc, "{%p endif %}")
+    doc.add_paragraph("{{ roster.sentence }}")
+    tag(doc, "{%p else %}")
+    doc.add_paragraph("Deltakerliste er ikke ført for dette møtet.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if meeting.note %}")
+    tag(doc, "{{p meeting.note }}")
+    tag(doc, "{%p endif %}")
+
+    doc.add_paragraph("Saker", style="Heading 1")
+    tag(doc, "{%p for case in cases %}")
+    doc.add_paragraph("{{ case.heading }}", style="Heading 2")
+    tag(doc, "{%p if case.moved_to %}")
+    doc.add_paragraph("Saken ble flyttet til møtet {{ case.moved_to }}.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if case.text %}")
+    tag(doc, "{{p case.text }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for table in case.tables %}")
+    tag(doc, "{{p table }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for vote in case.votes %}")
+    tag(doc, "{{p vote }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if case.decision %}")
+    doc.add_paragraph("Vedtak", style="Heading 3")
+    tag(doc, "{{p case.decision }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if case.follow_ups %}")
+    doc.add_paragraph("Oppfølging", style="Heading 3")
+    tag(doc, "{%p for item in case.follow_ups %}")
+    doc.add_paragraph("{{ item }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    return doc
+
+
+TEMPLATES = {"referat": referat}
+
+
+def main(names: list[str]) -> None:
+    for name in names or list(TEMPLATES):
+        TEMPLATES[name]().save(HERE / f"{name}.docx")
+        print(f"wrote templates/{name}.docx")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
