@@ -1,0 +1,269 @@
+"""Small OOXML helpers that python-docx 1.2 has no API for.
+
+Hyperlinks, footnotes, list-numbering instances that restart, table header rows and
+a few document settings. Everything is built as elements with python-docx's oxml
+layer and lxml, so text and attribute values are escaped by the serializer, never by
+hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
+from docx.oxml.ns import nsdecls, nsmap, qn
+from docx.oxml.parser import OxmlElement, parse_xml
+from docx.parts.document import DocumentPart
+from lxml import etree
+
+# Word's own ids for the two special footnotes every footnotes part starts with.
+SEPARATOR_ID = -1
+CONTINUATION_SEPARATOR_ID = 0
+
+# Children of w:settings that must follow w:footnotePr (ECMA-376 CT_Settings order).
+_SETTINGS_AFTER_FOOTNOTEPR = (
+    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
+    "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions",
+    "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+    "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)
+# Children of w:trPr that must follow w:tblHeader.
+_TRPR_AFTER_TBLHEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+
+_EMPTY_FOOTNOTES = (
+    f"<w:footnotes {nsdecls('w', 'r')}>"
+    f'<w:footnote w:type="separator" w:id="{SEPARATOR_ID}"><w:p><w:pPr>'
+    '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    "<w:r><w:separator/></w:r></w:p></w:footnote>"
+    f'<w:footnote w:type="continuationSeparator" w:id="{CONTINUATION_SEPARATOR_ID}"><w:p><w:pPr>'
+    '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+    "</w:footnotes>"
+)
+
+
+# --- relationships and hyperlinks -------------------------------------------------
+
+
+def main_document_part(part: Part) -> DocumentPart:
+    """The package's main document part, reached from any part of the package."""
+    return part.package.main_document_part
+
+
+def add_hyperlink(parent: etree._Element, part: Part, url: str) -> etree._Element:
+    """Append a `w:hyperlink` to `parent` whose r:id is an external relationship of `part`.
+
+    Why: an r:id resolves against the rels of the part whose XML holds it, so a link in
+    a footnote must be related from the footnotes part, not from document.xml.
+    """
+    rid = part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink", attrs={qn("r:id"): rid, qn("w:history"): "1"})
+    parent.append(link)
+    return link
+
+
+# --- numbering --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StyleNumbering:
+    """The list numbering a paragraph style carries: which `w:num` and which level."""
+
+    num_id: int
+    ilvl: int
+
+
+def style_numbering(styles_element: etree._Element, style_id: str) -> StyleNumbering | None:
+    """The `w:numPr` of a paragraph style, following `w:basedOn`; None if it has none."""
+    seen: set[str] = set()
+    num_id = ilvl = None
+    current: str | None = style_id
+    while current and current not in seen:
+        seen.add(current)
+        found = xpath(styles_element, f'w:style[@w:styleId="{current}"]')
+        if not found:
+            break
+        style = found[0]
+        if num_id is None:
+            num_id = _int_or_none(xpath(style, "w:pPr/w:numPr/w:numId/@w:val"))
+        if ilvl is None:
+            ilvl = _int_or_none(xpath(style, "w:pPr/w:numPr/w:ilvl/@w:val"))
+        based_on = xpath(style, "w:basedOn/@w:val")
+        current = based_on[0] if based_on else None
+    if not num_id:
+        return None
+    return StyleNumbering(num_id=num_id, ilvl=ilvl or 0)
+
+
+def abstract_num_id(numbering_element: etree._Element, num_id: int) -> int:
+    """The abstract numbering definition a `w:num` points to."""
+    return numbering_element.num_having_numId(num_id).abstractNumId.val
+
+
+def new_num_restarting(numbering_element: etree._Element, num_id: int, ilvl: int, start: int) -> int:
+    """Add a `w:num` sharing `num_id`'s abstract definition that starts level `ilvl` at `start`.
+
+    Why: python-docx cannot restart a list; Word restarts when a paragraph uses a fresh
+    `w:num` whose `w:lvlOverride/w:startOverride` resets the level.
+    """
+    num = numbering_element.add_num(abstract_num_id(numbering_element, num_id))
+    num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
+    return num.numId
+
+
+def level_indent(numbering_element: etree._Element, num_id: int, ilvl: int) -> tuple[int, int]:
+    """(left, hanging) indentation in twips of one level of a list; zeros if undefined."""
+    abstract = abstract_num_id(numbering_element, num_id)
+    ind = xpath(
+        numbering_element,
+        f'w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="{ilvl}"]/w:pPr/w:ind',
+    )
+    if not ind:
+        return 0, 0
+    left = ind[0].get(qn("w:left")) or ind[0].get(qn("w:start")) or "0"
+    return int(left), int(ind[0].get(qn("w:hanging")) or 0)
+
+
+def set_numbering(p: etree._Element, num_id: int, ilvl: int) -> None:
+    """Give paragraph `p` an explicit `w:numPr` (list instance and level)."""
+    num_pr = p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = ilvl
+    num_pr.get_or_add_numId().val = num_id
+
+
+def set_indent(p: etree._Element, left: int, hanging: int = 0) -> None:
+    """Set paragraph `p`'s left indentation and hanging indent in twips."""
+    ind = p.get_or_add_pPr().get_or_add_ind()
+    ind.set(qn("w:left"), str(left))
+    ind.set(qn("w:hanging"), str(hanging))
+
+
+# --- footnotes --------------------------------------------------------------------
+
+
+def footnotes_part(document_part: DocumentPart) -> XmlPart:
+    """The document's footnotes part as an XmlPart, created (empty) when missing.
+
+    Why: python-docx loads an existing footnotes.xml as an opaque blob Part; it is
+    swapped for an XmlPart so footnotes can be added as elements. A side effect that
+    matters with docxtpl: `render_footnotes` writes its output to `part._blob`, which
+    an XmlPart ignores, so text placed here is never evaluated as Jinja (and Jinja
+    tags in the template's own footnotes are no longer rendered once this ran).
+    """
+    try:
+        part = document_part.part_related_by(RT.FOOTNOTES)
+    except KeyError:
+        return _create_footnotes_part(document_part)
+    if isinstance(part, XmlPart):
+        return part
+    return _reload_as_xml_part(document_part, part)
+
+
+def _create_footnotes_part(document_part: DocumentPart) -> XmlPart:
+    """Create footnotes.xml with Word's separator footnotes and relate it to the document."""
+    package = document_part.package
+    taken = {str(p.partname) for p in package.iter_parts()}
+    partname = "/word/footnotes.xml"
+    if partname in taken:
+        partname = str(package.next_partname("/word/footnotes%d.xml"))
+    part = XmlPart(PackURI(partname), CT.WML_FOOTNOTES, parse_xml(_EMPTY_FOOTNOTES), package)
+    document_part.relate_to(part, RT.FOOTNOTES)
+    ensure_footnote_settings(document_part)
+    return part
+
+
+def _reload_as_xml_part(document_part: DocumentPart, part: Part) -> XmlPart:
+    """Replace a blob footnotes Part by an equal XmlPart, keeping its relationships."""
+    xml_part = XmlPart.load(part.partname, part.content_type, part.blob, part.package)
+    for rel in part.rels.values():
+        xml_part.load_rel(rel.reltype, rel._target, rel.rId, rel.is_external)
+    for rel in document_part.rels.values():
+        if not rel.is_external and rel.target_part is part:
+            rel._target = xml_part
+    return xml_part
+
+
+def ensure_footnote_settings(document_part: DocumentPart) -> None:
+    """Declare the separator footnotes in settings.xml (`w:footnotePr`), as Word does."""
+    settings = document_part.settings.element
+    if settings.find(qn("w:footnotePr")) is not None:
+        return
+    footnote_pr = OxmlElement("w:footnotePr")
+    for special in (SEPARATOR_ID, CONTINUATION_SEPARATOR_ID):
+        footnote_pr.append(OxmlElement("w:footnote", attrs={qn("w:id"): str(special)}))
+    settings.insert_element_before(footnote_pr, *_SETTINGS_AFTER_FOOTNOTEPR)
+
+
+def new_footnote(part: XmlPart) -> tuple[int, etree._Element]:
+    """Append an empty `w:footnote` with the next free id; returns (id, element)."""
+    root = part.element
+    ids = [int(v) for v in xpath(root, "w:footnote/@w:id")]
+    footnote_id = max([CONTINUATION_SEPARATOR_ID, *ids]) + 1
+    footnote = OxmlElement("w:footnote", attrs={qn("w:id"): str(footnote_id)})
+    root.append(footnote)
+    return footnote_id, footnote
+
+
+def footnote_reference_run(footnote_id: int, style_id: str) -> etree._Element:
+    """A run `<w:r><w:rPr><w:rStyle/></w:rPr><w:footnoteReference w:id/></w:r>` for the body."""
+    run = OxmlElement("w:r")
+    run.get_or_add_rPr().style = style_id
+    run.append(OxmlElement("w:footnoteReference", attrs={qn("w:id"): str(footnote_id)}))
+    return run
+
+
+def footnote_mark_run(style_id: str) -> etree._Element:
+    """The `w:footnoteRef` run that prints the footnote's number inside the footnote."""
+    run = OxmlElement("w:r")
+    run.get_or_add_rPr().style = style_id
+    run.append(OxmlElement("w:footnoteRef"))
+    return run
+
+
+# --- tables and paragraphs ----------------------------------------------------------
+
+
+def mark_header_row(tr: etree._Element) -> None:
+    """Mark a table row as a header row repeated on every page (`w:tblHeader`)."""
+    tr_pr = tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:tblHeader")) is None:
+        tr_pr.insert_element_before(OxmlElement("w:tblHeader"), *_TRPR_AFTER_TBLHEADER)
+
+
+def add_bottom_border(p: etree._Element) -> None:
+    """Give paragraph `p` a thin bottom border: a horizontal rule."""
+    p_pr = p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    border.append(
+        OxmlElement(
+            "w:bottom",
+            attrs={qn("w:val"): "single", qn("w:sz"): "6", qn("w:space"): "1", qn("w:color"): "auto"},
+        )
+    )
+    # w:pBdr follows w:pStyle .. w:numPr, w:suppressLineNumbers in CT_PPrBase.
+    p_pr.insert_element_before(
+        border, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+        "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+        "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+        "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+        "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+        "w:pPrChange",
+    )
+
+
+def xpath(element: etree._Element, expression: str) -> list:
+    """XPath with python-docx's prefixes, on oxml and on plain lxml elements alike.
+
+    Why: python-docx's element classes override `xpath()` without `namespaces=`,
+    while elements of unregistered tags (w:footnote) are plain lxml elements.
+    """
+    return etree._Element.xpath(element, expression, namespaces=nsmap)
+
+
+def _int_or_none(values: list) -> int | None:
+    """First xpath attribute value as int, or None."""
+    return int(values[0]) if values else None

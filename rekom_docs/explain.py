@@ -1,0 +1,141 @@
+"""Plain bokmål lines that say how each allocation figure was reached (for `--explain` and "Utregning").
+
+Numbers are formatted with Babel for nb_NO (no-break space grouping, decimal comma); exact
+values are shown to two decimals, rounded half up for display only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+
+from babel.numbers import format_decimal
+
+from rekom_docs.allocate import Allocation, Disagreement, Figure, Rounding, Waterfall, round_half_up
+
+NBSP = "\u00a0"
+
+
+def _decimal(value: Fraction, places: int) -> Decimal:
+    """A Fraction as a Decimal rounded half up to `places` decimals (display only)."""
+    return Decimal(round_half_up(value * 10**places)).scaleb(-places)
+
+
+def _exact_places(value: Fraction) -> int | None:
+    """How many decimals show `value` exactly, or None when its expansion does not end."""
+    rest, counts = value.denominator, []
+    for prime in (2, 5):
+        count = 0
+        while rest % prime == 0:
+            rest, count = rest // prime, count + 1
+        counts.append(count)
+    return max(counts) if rest == 1 else None
+
+
+def format_number(value: int | Fraction | Decimal, places: int | None = None) -> str:
+    """`1 158 800`, `91 484,21`, `228,1`: nb_NO grouping; `places` fixes the decimals shown.
+
+    Without `places`, a value with a finite decimal expansion is shown exactly and any other
+    with two decimals.
+    """
+    fraction = Fraction(value)
+    if places is None:
+        exact = _exact_places(fraction)
+        places = 2 if exact is None else exact
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(_decimal(fraction, places), format=pattern, locale="nb_NO")
+
+
+def format_kroner(value: int | Fraction, places: int | None = None) -> str:
+    """`91 484 kr`, or with decimals `91 484,21 kr` when the value is not whole."""
+    fraction = Fraction(value)
+    if places is None:
+        places = 0 if fraction.denominator == 1 else 2
+    return f"{format_number(fraction, places)}{NBSP}kr"
+
+
+def format_percent(share: Fraction, places: int | None = None) -> str:
+    """A share as percent: `20 %`, `12,5 %`, `7,89 %` (two decimals unless exact with fewer)."""
+    percent = Fraction(share) * 100
+    if places is None:
+        exact = _exact_places(percent)
+        places = exact if exact is not None and exact <= 2 else 2
+    return f"{format_number(percent, places)}{NBSP}%"
+
+
+def format_fraction(value: Fraction) -> str:
+    """`3/38`, or a whole number as such."""
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+def _rounding_text(figure: Figure) -> str:
+    if figure.rounding is None:
+        return ""
+    if figure.rounding is Rounding.SPREADSHEET:
+        return f", avrundet til {format_kroner(figure.amount)}"
+    direction = "opp" if figure.amount > figure.exact else "ned"
+    return f", avrundet {direction} til {format_kroner(figure.amount)} (største brøkdels metode)"
+
+
+def explain_figure(figure: Figure, names: Mapping[str, str] | None = None) -> str:
+    """One figure as a line, e.g. `Midtre Namdal: Sats 10 %: 3 av 38 kommuner = 3/38 (7,89 %) av 1 158 800 kr = ...`."""
+    who = "Til fordeling" if figure.recipient is None else (names or {}).get(figure.recipient, figure.recipient)
+    head = f"{who}: {figure.key}: "
+    if figure.method in ("fixed", "exception"):
+        kind = "fast beløp (unntak)" if figure.method == "exception" else "fast beløp"
+        return f"{head}{kind} {format_kroner(figure.amount)}"
+    if figure.method == "sum":
+        exact = "" if figure.rounding is None else f" (uavrundet {format_kroner(figure.exact)})"
+        return f"{head}{format_kroner(figure.amount)}{exact}"
+    if figure.method == "part":
+        share = f"{format_percent(figure.share)} av {format_kroner(figure.basis)}"
+    else:
+        unit = f" {figure.unit}" if figure.unit else ""
+        share = (f"{format_number(figure.weight)} av {format_number(figure.total_weight)}{unit} = "
+                 f"{format_fraction(figure.share)} ({format_percent(figure.share)}) av {format_kroner(figure.basis)}")
+    return f"{head}{share} = {format_kroner(figure.exact)}{_rounding_text(figure)}"
+
+
+def explain_lines(trail: Iterable[Figure], names: Mapping[str, str] | None = None) -> list[str]:
+    """Every figure of a trail as a line of text."""
+    return [explain_figure(figure, names) for figure in trail]
+
+
+def explain_disagreement(problem: Disagreement) -> str:
+    """`Sum faste beløp: oppgitt 3 752 000 kr, sum av delene 3 750 000 kr (differanse 2 000 kr)`."""
+    if problem.unit == "%":
+        stated, computed = format_percent(problem.stated), format_percent(problem.computed)
+        return f"{problem.what}: {problem.stated_as} {stated}, {problem.computed_as} {computed}"
+    return (f"{problem.what}: {problem.stated_as} {format_kroner(problem.stated)}, "
+            f"{problem.computed_as} {format_kroner(problem.computed)} "
+            f"(differanse {format_kroner(problem.difference)})")
+
+
+def explain_allocation(allocation: Allocation) -> list[str]:
+    """The whole trail of an allocation, then any drift warnings."""
+    lines = explain_lines(allocation.trail, allocation.names)
+    for drift in allocation.warnings:
+        lines.append(f"Merk: kolonnen {drift.column} summerer til {format_kroner(drift.rounded_sum)}, "
+                     f"men eksakt sum er {format_kroner(drift.exact)} "
+                     f"(avvik {format_kroner(drift.drift)} fordi hver celle er avrundet for seg)")
+    return lines
+
+
+def explain_waterfall(wf: Waterfall) -> list[str]:
+    """The waterfall as lines: frame, minus each item, what remains, the reserve, the pot."""
+    lines = [f"Ramme: {format_kroner(wf.frame)}"]
+    lines += [f"− {item.label}: {format_kroner(item.amount)}" for item in wf.fixed]
+    lines.append(f"= Til fordeling etter faste beløp ({format_kroner(wf.fixed_total)}): {format_kroner(wf.remaining)}")
+    if wf.reserved or wf.reserved_exact:
+        share, basis = format_percent(wf.reserved_share), format_kroner(wf.remaining)
+        if wf.reserved_given_as == "share":
+            reserved = f"− {wf.reserved_label}: {share} av {basis} = {format_kroner(wf.reserved_exact)}"
+            if wf.reserved_exact != wf.reserved:
+                reserved += f", avrundet til {format_kroner(wf.reserved)}"
+        else:  # Why: an implied share like 4617/24085 is printed rounded, so it is only a note.
+            about = "" if _exact_places(wf.reserved_share * 100) in (0, 1, 2) else "ca. "
+            reserved = f"− {wf.reserved_label}: {format_kroner(wf.reserved)} ({about}{share} av {basis})"
+        lines.append(reserved)
+    lines.append(f"= {wf.pot_label}: {format_kroner(wf.pot)}")
+    return lines
