@@ -9,12 +9,15 @@ from pathlib import Path
 from . import view
 from .project import MeetingFile, Project, open_project
 from .render import render
+from .errors import RekomError
+from .lint import lint_docx
 from .write import write_file
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-DOCUMENTS: dict[str, Callable[[MeetingFile, Project], view.Document]] = {
+DOCUMENTS: dict[str, Callable[[MeetingFile, Project, str | None], view.Document]] = {
     "minutes": view.minutes,
+    "agenda": view.agenda,
 }
 
 
@@ -27,6 +30,7 @@ class BuildConfig:
     kinds: tuple[str, ...] = ("minutes",)
     templates: tuple[Path, ...] = ()
     strict: bool = False
+    lang: str | None = None  # None: each forum's own written standard
 
 
 def build(config: BuildConfig) -> Iterator[Path]:
@@ -34,7 +38,15 @@ def build(config: BuildConfig) -> Iterator[Path]:
     project = open_project(config.cases, strict=config.strict)
     template_dirs = [*config.templates, BUNDLED_TEMPLATES]
     for item in project.meetings:
+        folder = config.out / item.id / (config.lang or "")
         for kind in config.kinds:
-            doc = DOCUMENTS[kind](item, project)
+            doc = DOCUMENTS[kind](item, project, config.lang)
             rendered = render(doc, template_dirs)
-            yield write_file(config.out, config.out / item.id / doc.filename, rendered.save)
+            yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
+
+
+def accessible(path: Path) -> None:
+    """Refuse a rendered document that fails the accessibility lint (so it is never published)."""
+    problems = lint_docx(path)
+    if problems:
+        raise RekomError("the rendered document is not accessible:\n  " + "\n  ".join(problems))

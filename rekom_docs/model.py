@@ -216,6 +216,13 @@ class Attendance(Model):
     left: dict[Id, Clock] = Field(default_factory=dict, description="People who left early, with the time.")
 
 
+class Deadline(Model):
+    """A deadline (frist) announced in the agenda."""
+
+    date: date
+    what: Text
+
+
 class Meeting(Model):
     """One meeting of a forum: one YAML file under `cases/<year>/`."""
 
@@ -227,7 +234,9 @@ class Meeting(Model):
     chair: Id | None = Field(None, description="Møteleder: a person id.")
     referent: Id | None = None
     attendance: Attendance | None = Field(None, description="Leave out when attendance was not recorded.")
-    note: Markdown | None = Field(None, description="Text before the cases (innledning).")
+    invitation: Markdown | None = Field(None, description="Text of the invitation (innkalling), before the agenda.")
+    note: Markdown | None = Field(None, description="Text of the minutes before the cases (innledning).")
+    deadlines: list[Deadline] = Field(default_factory=list, description="Frister to announce in the agenda.")
     agenda: list[AgendaItem] = Field(min_length=1, description="Saksliste: cases and breaks in order.")
 
     @model_validator(mode="after")

@@ -9,10 +9,12 @@ from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
-from .docx_markdown import render_markdown
+from .docx_markdown import MarkdownSubdoc, render_markdown
 from .docx_ooxml import mark_header_row
 from .errors import RekomError
 from .view import Document, Markdown, TableView
@@ -31,7 +33,7 @@ def jinja_env() -> Environment:
 
 def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
     """Render `doc` with the first template found in `template_dirs`."""
-    tpl = DocxTemplate(find_template(doc.template, template_dirs))
+    tpl = DocxTemplate(find_template(doc.template, template_dirs, doc.lang))
     context = _materialise(doc.context, tpl)
     try:
         tpl.render(context, jinja_env=jinja_env(), autoescape=True)
@@ -44,13 +46,13 @@ def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
     return tpl
 
 
-def find_template(name: str, template_dirs: list[Path]) -> Path:
-    """The first `<name>.docx` in the folders, so a user folder overrides the bundled one."""
+def find_template(name: str, template_dirs: list[Path], lang: str = "nb") -> Path:
+    """The first `<name>.docx` (nynorsk: `nn/<name>.docx`) in the folders; a user folder comes first."""
+    relative = Path(name + ".docx") if lang == "nb" else Path(lang) / f"{name}.docx"
     for folder in template_dirs:
-        path = folder / f"{name}.docx"
-        if path.is_file():
-            return path
-    raise RekomError(f"no template {name}.docx in {', '.join(str(d) for d in template_dirs)}")
+        if (folder / relative).is_file():
+            return folder / relative
+    raise RekomError(f"no template {relative} in {', '.join(str(d) for d in template_dirs)}")
 
 
 def _materialise(value: Any, tpl: DocxTemplate) -> Any:
@@ -71,7 +73,8 @@ def _materialise(value: Any, tpl: DocxTemplate) -> Any:
 def _markdown(value: Markdown, tpl: DocxTemplate):
     sub = render_markdown(tpl, value.text)
     if value.style:
-        for para in sub.subdocx.paragraphs:
+        for element in sub.element.iterchildren(qn("w:p")):
+            para = Paragraph(element, sub._body)
             if para.style is None or para.style.name in PLAIN_STYLES:
                 para.style = value.style
     return sub
@@ -79,7 +82,7 @@ def _markdown(value: Markdown, tpl: DocxTemplate):
 
 def table_subdoc(view: TableView, tpl: DocxTemplate):
     """A Word table with a caption, a repeating header row, right-aligned numbers and a bold totals row."""
-    sub = tpl.new_subdoc()
+    sub = MarkdownSubdoc(tpl)
     caption = sub.add_paragraph(view.title, style="Caption")
     caption.paragraph_format.keep_with_next = True
     body = view.rows + ([view.total] if view.total else [])

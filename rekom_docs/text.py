@@ -56,8 +56,9 @@ def expand(text: str, context: dict[str, Any]) -> str:
 
 def case_texts(meeting: Meeting) -> Iterator[tuple[tuple, str]]:
     """Every Markdown field of a meeting with its key path."""
-    if meeting.note:
-        yield ("note",), meeting.note
+    for name in ("invitation", "note"):
+        if getattr(meeting, name):
+            yield (name,), getattr(meeting, name)
     for i, item in enumerate(meeting.agenda):
         if isinstance(item, Case):
             for name in _FIELDS:

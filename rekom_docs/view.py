@@ -50,11 +50,11 @@ class Document:
     lang: str = "nb"
 
 
-def minutes(item: MeetingFile, project: Project) -> Document:
-    """The referat of one meeting."""
+def minutes(item: MeetingFile, project: Project, lang: str | None = None) -> Document:
+    """The referat of one meeting, in `lang` or the forum's written standard."""
     reg, meeting = project.registers, item.meeting
     forum = reg.fora[meeting.forum]
-    lang = forum.language
+    lang = lang or forum.language
     w = words(lang)
     texts = text_context(reg, lang)
     context = {
@@ -66,6 +66,76 @@ def minutes(item: MeetingFile, project: Project) -> Document:
     title = f"{w['minutes_title']} {forum.name} {long_date(meeting.date, lang)}"
     author = reg.organisations[forum.organisation].name
     return Document("referat", "referat.docx", title, author, context, lang)
+
+
+def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Document:
+    """The innkalling with saksliste of one meeting, in `lang` or the forum's written standard."""
+    reg, meeting = project.registers, item.meeting
+    forum = reg.fora[meeting.forum]
+    lang = lang or forum.language
+    w = words(lang)
+    texts = text_context(reg, lang)
+    context = {
+        "forum": {"name": forum.name, "long_name": forum.long_name or ""},
+        "meeting": _meeting_header(meeting, project, lang, texts),
+        "invitation": Markdown(expand(meeting.invitation, texts)) if meeting.invitation else None,
+        "agenda": _agenda_table(meeting, reg, lang),
+        "cases": [_agenda_case(case, reg, texts, lang) for case in meeting.cases],
+        "deadlines": [f"{long_date(d.date, lang)}: {d.what}" for d in meeting.deadlines],
+        "follow_ups": [_follow_up(f, texts, lang) for f in follow_ups_due(item, project)],
+        "invited": _invited(meeting, reg, lang),
+    }
+    title = f"{w['agenda_title']} {forum.name} {long_date(meeting.date, lang)}"
+    author = reg.organisations[forum.organisation].name
+    return Document("innkalling", "innkalling.docx", title, author, context, lang)
+
+
+def _agenda_table(meeting: Meeting, reg, lang: str) -> TableView:
+    """The timed agenda: one row per case or break."""
+    w = words(lang)
+    rows = []
+    for entry in meeting.agenda:
+        slot = f"{clock(entry.time.start)}–{clock(entry.time.end)}" if entry.time else ""
+        if isinstance(entry, Case):
+            presenter = person_name(reg, entry.presenter) if entry.presenter else ""
+            rows.append([slot, entry.case or "", entry.title, w[f"kind_{entry.kind.name}"], presenter])
+        else:
+            rows.append([slot, "", entry.pause, "", ""])
+    header = [w["time"], w["case_no"], w["title"], w["kind"], w["presenter"]]
+    return TableView(w["agenda_heading"], header, rows, None, [False] * 5)
+
+
+def _agenda_case(case: Case, reg, texts: dict, lang: str) -> dict[str, Any]:
+    w = words(lang)
+    number_part = f"{w['case']} {case.case} " if case.case else ""
+    return {
+        "heading": f"{number_part}{case.title}",
+        "kind": w[f"kind_{case.kind.name}"],
+        "presenter": person_name(reg, case.presenter) if case.presenter else "",
+        "summary": Markdown(expand(case.summary, texts)) if case.summary else None,
+        "proposal": Markdown(expand(case.proposal, texts), style="Vedtak") if case.proposal else None,
+        "attachments": list(case.attachments),
+        "moved_to": long_date(case.moved_to, lang) if case.moved_to else "",
+    }
+
+
+def follow_ups_due(item: MeetingFile, project: Project) -> list:
+    """Follow-ups set at earlier meetings of the forum, due after the previous meeting and by this one."""
+    forum = item.meeting.forum
+    earlier = [m for m in project.meetings if m.meeting.forum == forum and m.meeting.date < item.meeting.date]
+    since = earlier[-1].meeting.date if earlier else None
+    return [f for m in earlier for case in m.meeting.cases for f in case.follow_ups
+            if f.due and f.due <= item.meeting.date and (since is None or f.due > since)]
+
+
+def _invited(meeting: Meeting, reg, lang: str) -> list[dict[str, str]]:
+    """The forum's members by organisation: who the invitation goes to."""
+    groups: dict[str, list[str]] = {}
+    for m in reg.fora[meeting.forum].members:
+        if m.role.value == "member" and m.person in reg.people:
+            person = reg.people[m.person]
+            groups.setdefault(organisation_name(reg, person.organisation), []).append(person.name)
+    return [{"organisation": org, "names": ", ".join(names)} for org, names in groups.items()]
 
 
 def _meeting_header(meeting: Meeting, project: Project, lang: str, texts: dict) -> dict[str, Any]:

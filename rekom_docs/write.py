@@ -40,11 +40,14 @@ def adjacent_tmp_file(target: Path):
         tmp.unlink(missing_ok=True)
 
 
-def write_file(root: Path, target: Path, save: Callable[[Path], None]) -> Path:
-    """Write `target` under `root` by calling `save(tmp_path)`, then rename it into place."""
+def write_file(root: Path, target: Path, save: Callable[[Path], None],
+               verify: Callable[[Path], None] | None = None) -> Path:
+    """Write `target` under `root` by calling `save(tmp_path)`, optionally `verify` it, then rename it into place."""
     final = checked_target(root, target)
     with adjacent_tmp_file(final) as tmp:
         save(tmp)
+        if verify:
+            verify(tmp)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, final)

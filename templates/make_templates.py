@@ -21,17 +21,17 @@ HERE = Path(__file__).resolve().parent
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 
 
-def base_document():
-    """An empty A4 document with Norwegian language, real heading styles and a page footer."""
+def base_document(lang: str = "nb-NO"):
+    """An empty A4 document in Norwegian (`lang`), real heading styles and a page footer."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    _language(doc, "nb-NO")
+    _language(doc, lang)
     _styles(doc)
     _footer(section)
-    doc.core_properties.language = "nb-NO"
+    doc.core_properties.language = lang
     return doc
 
 
@@ -142,46 +142,46 @@ def tag(doc, text: str) -> None:
     doc.add_paragraph(text)
 
 
-def referat() -> Document:
+def referat(t: dict[str, str]) -> Document:
     """templates/referat.docx: the minutes of one meeting."""
-    doc = base_document()
-    doc.add_paragraph("Referat fra {{ forum.name }}", style="Title")
+    doc = base_document(t["lang"])
+    doc.add_paragraph(f"{t['minutes_of']} {{{{ forum.name }}}}", style="Title")
     tag(doc, "{%p if forum.long_name %}")
     doc.add_paragraph("{{ forum.long_name }}", style="Subtitle")
     tag(doc, "{%p endif %}")
-    labelled(doc, "Dato", "{{ meeting.date }}")
-    labelled(doc, "Tid", "{{ meeting.time }}")
-    labelled(doc, "Sted", "{{ meeting.place }}")
+    labelled(doc, t["date"], "{{ meeting.date }}")
+    labelled(doc, t["time"], "{{ meeting.time }}")
+    labelled(doc, t["place"], "{{ meeting.place }}")
     tag(doc, "{%p if meeting.chair %}")
-    labelled(doc, "Møteleder", "{{ meeting.chair }}")
+    labelled(doc, t["chair"], "{{ meeting.chair }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if meeting.referent %}")
-    labelled(doc, "Referent", "{{ meeting.referent }}")
+    labelled(doc, t["referent"], "{{ meeting.referent }}")
     tag(doc, "{%p endif %}")
 
-    doc.add_paragraph("Deltakere", style="Heading 1")
+    doc.add_paragraph(t["participants"], style="Heading 1")
     tag(doc, "{%p if roster.recorded %}")
     tag(doc, "{%p for group in roster.groups %}")
     labelled(doc, "{{ group.organisation }}", "{{ group.names }}", style="Normal")
     tag(doc, "{%p endfor %}")
-    for label, key in (("Forfall", "absent"), ("Sekretariat", "secretariat"),
-                       ("Gjester", "guests"), ("Observatører", "observers")):
+    for label, key in ((t["absent"], "absent"), (t["secretariat"], "secretariat"),
+                       (t["guests"], "guests"), (t["observers"], "observers")):
         tag(doc, f"{{%p if roster.{key} %}}")
         labelled(doc, label, f"{{{{ roster.{key} }}}}", style="Normal")
         tag(doc, "{%p endif %}")
     doc.add_paragraph("{{ roster.sentence }}")
     tag(doc, "{%p else %}")
-    doc.add_paragraph("Deltakerliste er ikke ført for dette møtet.")
+    doc.add_paragraph(t["no_roster"])
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if meeting.note %}")
     tag(doc, "{{p meeting.note }}")
     tag(doc, "{%p endif %}")
 
-    doc.add_paragraph("Saker", style="Heading 1")
+    doc.add_paragraph(t["cases"], style="Heading 1")
     tag(doc, "{%p for case in cases %}")
     doc.add_paragraph("{{ case.heading }}", style="Heading 2")
     tag(doc, "{%p if case.moved_to %}")
-    doc.add_paragraph("Saken ble flyttet til møtet {{ case.moved_to }}.")
+    doc.add_paragraph(t["moved"])
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if case.text %}")
     tag(doc, "{{p case.text }}")
@@ -193,11 +193,11 @@ def referat() -> Document:
     tag(doc, "{{p vote }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if case.decision %}")
-    doc.add_paragraph("Vedtak", style="Heading 3")
+    doc.add_paragraph(t["decision"], style="Heading 3")
     tag(doc, "{{p case.decision }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if case.follow_ups %}")
-    doc.add_paragraph("Oppfølging", style="Heading 3")
+    doc.add_paragraph(t["follow_up"], style="Heading 3")
     tag(doc, "{%p for item in case.follow_ups %}")
     doc.add_paragraph("{{ item }}", style="List Bullet")
     tag(doc, "{%p endfor %}")
@@ -206,13 +206,136 @@ def referat() -> Document:
     return doc
 
 
-TEMPLATES = {"referat": referat}
+def innkalling(t: dict[str, str]) -> Document:
+    """templates/innkalling.docx: the invitation with the timed agenda (saksliste)."""
+    doc = base_document(t["lang"])
+    doc.add_paragraph(f"{t['invitation_to']} {{{{ forum.name }}}}", style="Title")
+    tag(doc, "{%p if forum.long_name %}")
+    doc.add_paragraph("{{ forum.long_name }}", style="Subtitle")
+    tag(doc, "{%p endif %}")
+    labelled(doc, t["date"], "{{ meeting.date }}")
+    labelled(doc, t["time"], "{{ meeting.time }}")
+    labelled(doc, t["place"], "{{ meeting.place }}")
+    tag(doc, "{%p if meeting.chair %}")
+    labelled(doc, t["chair"], "{{ meeting.chair }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if invitation %}")
+    tag(doc, "{{p invitation }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{{p agenda }}")
+    doc.add_paragraph(t["the_cases"], style="Heading 1")
+    tag(doc, "{%p for case in cases %}")
+    doc.add_paragraph("{{ case.heading }}", style="Heading 2")
+    labelled(doc, t["kind"], "{{ case.kind }}")
+    tag(doc, "{%p if case.presenter %}")
+    labelled(doc, t["presenter"], "{{ case.presenter }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if case.summary %}")
+    tag(doc, "{{p case.summary }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if case.proposal %}")
+    doc.add_paragraph(t["proposal"], style="Heading 3")
+    tag(doc, "{{p case.proposal }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if case.attachments %}")
+    doc.add_paragraph(t["attachments"], style="Heading 3")
+    tag(doc, "{%p for name in case.attachments %}")
+    doc.add_paragraph("{{ name }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if follow_ups %}")
+    doc.add_paragraph(t["follow_ups_due"], style="Heading 1")
+    tag(doc, "{%p for item in follow_ups %}")
+    doc.add_paragraph("{{ item }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if deadlines %}")
+    doc.add_paragraph(t["deadlines"], style="Heading 1")
+    tag(doc, "{%p for item in deadlines %}")
+    doc.add_paragraph("{{ item }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    doc.add_paragraph(t["invited"], style="Heading 1")
+    tag(doc, "{%p for group in invited %}")
+    labelled(doc, "{{ group.organisation }}", "{{ group.names }}", style="Normal")
+    tag(doc, "{%p endfor %}")
+    doc.add_paragraph(t["notice"])
+    return doc
+
+
+TEMPLATES = {"referat": referat, "innkalling": innkalling}
+
+LABELS = {
+    "nb": {
+        "minutes_of": 'Referat fra',
+        "invitation_to": 'Innkalling til',
+        "date": 'Dato',
+        "time": 'Tid',
+        "place": 'Sted',
+        "chair": 'Møteleder',
+        "referent": 'Referent',
+        "participants": 'Deltakere',
+        "absent": 'Forfall',
+        "secretariat": 'Sekretariat',
+        "guests": 'Gjester',
+        "observers": 'Observatører',
+        "no_roster": 'Deltakerliste er ikke ført for dette møtet.',
+        "cases": 'Saker',
+        "moved": 'Saken ble flyttet til møtet {{ case.moved_to }}.',
+        "decision": 'Vedtak',
+        "follow_up": 'Oppfølging',
+        "the_cases": 'Sakene',
+        "kind": 'Type sak',
+        "presenter": 'Innleder',
+        "proposal": 'Forslag til vedtak',
+        "attachments": 'Vedlegg',
+        "follow_ups_due": 'Oppfølging fra tidligere møter',
+        "deadlines": 'Frister',
+        "invited": 'Innkalt',
+        "notice": 'Forfall meldes til sekretariatet så snart som mulig.',
+        "lang": "nb-NO",
+    },
+    "nn": {
+        "minutes_of": 'Referat frå',
+        "invitation_to": 'Innkalling til',
+        "date": 'Dato',
+        "time": 'Tid',
+        "place": 'Stad',
+        "chair": 'Møteleiar',
+        "referent": 'Referent',
+        "participants": 'Deltakarar',
+        "absent": 'Forfall',
+        "secretariat": 'Sekretariat',
+        "guests": 'Gjester',
+        "observers": 'Observatørar',
+        "no_roster": 'Deltakarliste er ikkje ført for dette møtet.',
+        "cases": 'Saker',
+        "moved": 'Saka vart flytta til møtet {{ case.moved_to }}.',
+        "decision": 'Vedtak',
+        "follow_up": 'Oppfølging',
+        "the_cases": 'Sakene',
+        "kind": 'Type sak',
+        "presenter": 'Innleiar',
+        "proposal": 'Forslag til vedtak',
+        "attachments": 'Vedlegg',
+        "follow_ups_due": 'Oppfølging frå tidlegare møte',
+        "deadlines": 'Fristar',
+        "invited": 'Innkalla',
+        "notice": 'Forfall skal meldast til sekretariatet så snart som mogleg.',
+        "lang": "nn-NO",
+    },
+}
 
 
 def main(names: list[str]) -> None:
-    for name in names or list(TEMPLATES):
-        TEMPLATES[name]().save(HERE / f"{name}.docx")
-        print(f"wrote templates/{name}.docx")
+    """Write each template in bokmål (here) and nynorsk (in nn/)."""
+    for lang, labels in LABELS.items():
+        folder = HERE if lang == "nb" else HERE / lang
+        folder.mkdir(exist_ok=True)
+        for name in names or list(TEMPLATES):
+            TEMPLATES[name](labels).save(folder / f"{name}.docx")
+            print(f"wrote {(folder / name).relative_to(HERE.parent)}.docx")
 
 
 if __name__ == "__main__":

@@ -16,11 +16,12 @@ def register(sub) -> None:
     parser.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
     parser.add_argument("--templates", type=Path, action="append", default=[], help="a folder of templates that override the bundled ones")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--lang", choices=("nb", "nn"), help="written standard for every document, written to <meeting>/<lang>/ (default: each forum's own, written to <meeting>/)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
-    config = BuildConfig(args.cases, args.out, tuple(args.kinds), tuple(args.templates), args.strict)
+    config = BuildConfig(args.cases, args.out, tuple(args.kinds), tuple(args.templates), args.strict, args.lang)
     for path in build(config):
         print(f"wrote {relative(path)}", file=sys.stdout)
     return 0
