@@ -10,11 +10,11 @@ from .errors import InvalidInput, RekomError
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .commands import allocate, build, check, lint_docx, schema
+    from .commands import allocate, build, check, lint_docx, pdf, schema
 
     parser = argparse.ArgumentParser(prog="rekom-docs", description="Meeting papers for Samarbeidsforum REKOM from YAML case files.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (check, build, allocate, lint_docx, schema):
+    for module in (check, build, allocate, lint_docx, schema, pdf):
         module.register(sub)
     return parser
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from .errors import Problem, Severity
+from .figures import located_problems
 from .load import Located
 from .model import Break, Case, CaseKind, Meeting, Registers, Role, Table, case_year
 from .roster import roster
@@ -21,8 +22,21 @@ def cross_check(project) -> list[Problem]:
     problems += check_case_numbers(project)
     for item in project.meetings:
         problems += check_meeting(item.id, item.meeting, project.registers, item.source)
-        problems += check_markdown(item.meeting, project.registers, item.source)
+        problems += check_allocations(item)
+        problems += check_markdown(item.meeting, project.registers, item.source, item.prose())
     return problems
+
+
+def check_allocations(item) -> Iterator[Problem]:
+    """Stated figures against computed ones, and allocation names unique within the meeting."""
+    seen: dict[str, int] = {}
+    for i, figures in item.figures.items():
+        at = ("agenda", i, "allocation")
+        yield from located_problems(figures, item.source, at)
+        name = figures.spec.name
+        if name in seen:
+            yield item.source.problem(at + ("name",), f"the name '{name}' is already used by the allocation of agenda item {seen[name] + 1}")
+        seen[name] = i
 
 
 def check_registers(reg: Registers, src: Located) -> Iterator[Problem]:

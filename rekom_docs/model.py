@@ -13,6 +13,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
+from .model_allocation import Allocation
 from .types import Cell, Clock, Model, TimeSlot
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Identifier: lower case, digits and '-'.")]
@@ -175,6 +176,7 @@ class Case(Model):
     votes: list[Vote] = Field(default_factory=list)
     decision: Markdown | None = Field(None, description="Vedtak.")
     tables: list[Table] = Field(default_factory=list)
+    allocation: Allocation | None = Field(None, description="Allocation inputs; the engine computes every figure.")
     follow_ups: list[FollowUp] = Field(default_factory=list)
     moved_to: date | None = Field(None, description="The case was moved (utsatt) to the meeting on this date.")
 

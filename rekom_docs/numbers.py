@@ -17,12 +17,35 @@ LOCALES = {"nb": "nb_NO", "nn": "nn_NO"}
 
 
 def number(value: int | Decimal | Fraction, lang: str = "nb", digits: int | None = None) -> str:
-    """A number in Norwegian format: `17 873 000`, `228,1`; Fractions need `digits`."""
+    """A number in Norwegian format: `17 873 000`, `228,1`, `91 484,21`.
+
+    A Fraction is shown exactly when it has a finite decimal expansion, otherwise with
+    `digits` (default 2) decimals, rounded half up.
+    """
     if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-        digits = 2 if digits is None else digits
+        if digits is None:
+            digits = _exact_places(value)
+        value = _to_decimal(value, 2 if digits is None else digits)
     pattern = "#,##0" + ("." + "0" * digits if digits else "") if digits is not None else None
     return format_decimal(value, format=pattern, locale=LOCALES[lang], decimal_quantization=digits is not None)
+
+
+def _exact_places(value: Fraction) -> int | None:
+    """Decimals that show `value` exactly, or None when its expansion does not end."""
+    rest, places = value.denominator, 0
+    for prime in (2, 5):
+        count = 0
+        while rest % prime == 0:
+            rest, count = rest // prime, count + 1
+        places = max(places, count)
+    return places if rest == 1 else None
+
+
+def _to_decimal(value: Fraction, places: int) -> Decimal:
+    """A Fraction rounded half up to `places` decimals (for display only)."""
+    scaled = value * 10**places
+    whole = int(scaled + Fraction(1, 2)) if scaled >= 0 else -int(-scaled + Fraction(1, 2))
+    return Decimal(whole).scaleb(-places)
 
 
 def kr(value: int, lang: str = "nb") -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .errors import InvalidInput, Problem, RekomError, relative
 from .load import Located, load_file
-from .model import Meeting, Registers
+from .figures import Figures, compute, prose
+from .model import Case, Meeting, Registers
 from .validate import parse
 
 REGISTER = "register.yaml"
@@ -21,6 +22,14 @@ class MeetingFile:
     path: Path
     source: Located
     meeting: Meeting
+    figures: dict[int, Figures] = field(default_factory=dict)  # by agenda index, for cases with an allocation
+
+    def prose(self) -> dict:
+        """The computed values the meeting's case texts may print, by allocation name."""
+        values: dict = {}
+        for figures in self.figures.values():
+            values |= prose(figures)
+        return values
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,7 @@ def open_project(path: Path, strict: bool = False) -> Project:
     meetings.sort(key=lambda m: (m.meeting.date, m.id))
     if registers is None:
         raise InvalidInput(problems)
+    meetings = [_with_figures(m, registers) for m in meetings]
     project = Project(root, registers, register_source, meetings)
     problems += cross_check(project)
     errors = [p for p in problems if p.is_error or strict]
@@ -90,3 +100,12 @@ def _load(path: Path, model: type, problems: list[Problem]):
     value, found = parse(source, model)
     problems += found
     return source, value
+
+
+def _with_figures(item: MeetingFile, registers: Registers) -> MeetingFile:
+    """The meeting with its allocations computed (an unknown forum leaves them out; the checker says why)."""
+    if item.meeting.forum not in registers.fora:
+        return item
+    figures = {i: compute(case.allocation, registers, item.meeting.forum)
+               for i, case in enumerate(item.meeting.agenda) if isinstance(case, Case) and case.allocation}
+    return MeetingFile(item.id, item.path, item.source, item.meeting, figures)

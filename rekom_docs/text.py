@@ -2,12 +2,14 @@
 
 Why: a name or figure typed into prose drifts from the register and the tables. Case
 Markdown is a Jinja template run in a sandbox, so a case file can read values
-(`{{ person("kari-nordmann") }}`, `{{ kr(fordeling.total) }}`) but never run code.
+(`{{ person("kari-nordmann") }}`, `{{ kr(fordeling.total) }}`,
+`{{ prosent(andel(a, b)) }}`) but never run code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
@@ -43,6 +45,7 @@ def text_context(registers: Registers, lang: str = "nb", figures: dict[str, Any]
         "network": lookup(registers.networks, "network", lambda k: registers.networks[k].short),
         "kr": lambda value: kr(value, lang),
         "prosent": lambda value: percent(value, lang),
+        "andel": lambda part, whole: Fraction(part, whole),
         **(figures or {}),
     }
 

@@ -50,18 +50,26 @@ class Document:
     lang: str = "nb"
 
 
+def figure_tables(figures, lang: str) -> list[TableView]:
+    """The allocation's tables (imported here to keep the module graph one-way)."""
+    from .view_figures import figure_tables as tables
+
+    return tables(figures, lang)
+
+
 def minutes(item: MeetingFile, project: Project, lang: str | None = None) -> Document:
     """The referat of one meeting, in `lang` or the forum's written standard."""
     reg, meeting = project.registers, item.meeting
     forum = reg.fora[meeting.forum]
     lang = lang or forum.language
     w = words(lang)
-    texts = text_context(reg, lang)
+    texts = text_context(reg, lang, item.prose())
     context = {
         "forum": {"name": forum.name, "long_name": forum.long_name or ""},
         "meeting": _meeting_header(meeting, project, lang, texts),
         "roster": _roster_view(roster(meeting, reg), lang),
-        "cases": [_case_view(case, texts, lang) for case in meeting.cases],
+        "cases": [_case_view(case, texts, lang, item.figures.get(i)) for i, case in enumerate(meeting.agenda)
+                  if isinstance(case, Case)],
     }
     title = f"{w['minutes_title']} {forum.name} {long_date(meeting.date, lang)}"
     author = reg.organisations[forum.organisation].name
@@ -74,7 +82,7 @@ def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Docu
     forum = reg.fora[meeting.forum]
     lang = lang or forum.language
     w = words(lang)
-    texts = text_context(reg, lang)
+    texts = text_context(reg, lang, item.prose())
     context = {
         "forum": {"name": forum.name, "long_name": forum.long_name or ""},
         "meeting": _meeting_header(meeting, project, lang, texts),
@@ -181,14 +189,14 @@ def _roster_view(r: Roster, lang: str) -> dict[str, Any]:
     }
 
 
-def _case_view(case: Case, texts: dict, lang: str) -> dict[str, Any]:
+def _case_view(case: Case, texts: dict, lang: str, figures=None) -> dict[str, Any]:
     w = words(lang)
     number_part = f"{w['case']} {case.case} " if case.case else ""
     return {
         "heading": f"{number_part}{case.title}",
         "moved_to": long_date(case.moved_to, lang) if case.moved_to else "",
         "text": Markdown(expand(case.text, texts)) if case.text else None,
-        "tables": [table_view(t, lang) for t in case.tables],
+        "tables": (figure_tables(figures, lang) if figures else []) + [table_view(t, lang) for t in case.tables],
         "votes": [vote_view(v, lang) for v in case.votes],
         "decision": Markdown(expand(case.decision, texts), style="Vedtak") if case.decision else None,
         "follow_ups": [_follow_up(f, texts, lang) for f in case.follow_ups],
