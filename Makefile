@@ -38,3 +38,7 @@ templates: $(STAMP)
 
 clean:
 	rm -rf $(OUT) .pytest_cache
+
+.PHONY: pdf
+pdf: $(STAMP)
+	$(RD) pdf $(OUT)

@@ -122,6 +122,9 @@ def _check_attendance(meeting: Meeting, reg: Registers, src: Located) -> Iterato
     for i, dep in enumerate(att.deputies):
         at = ("attendance", "deputies", i)
         yield from _person_ref(dep.person, at + ("person",), reg, src)
+        registered = roles.get(dep.person)
+        if dep.person in reg.people and (registered is None or registered.deputy_for != dep.deputy_for):
+            yield src.problem(at + ("person",), f"'{dep.person}' is not registered as a deputy for '{dep.deputy_for}' in forum '{meeting.forum}'")
         if dep.deputy_for not in att.absent:
             yield src.problem(at + ("for",), f"'{dep.deputy_for}' is not listed as absent, so no deputy can stand in")
     for i, pid in enumerate(att.guests):

@@ -21,6 +21,7 @@ Key = tuple[str | int, ...]
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool",
                "tag:yaml.org,2002:null", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp",
                "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:yaml"}
@@ -33,6 +34,7 @@ class Located:
     file: str
     data: Any
     marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    text_starts: dict[Key, int] = field(default_factory=dict)  # first line of each string's text
 
     def where(self, path: Key) -> tuple[int, int]:
         """Line and column of the value at `path`, or of its nearest located parent."""
@@ -86,6 +88,9 @@ def load_text(text: str, name: str) -> tuple[Located | None, list[Problem]]:
 def _build(node: yaml.Node, path: Key, out: Located, problems: list[Problem]) -> Any:
     """Turn a composed node into plain data, recording marks and collecting problems."""
     out.marks.setdefault(path, _mark(node))
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+        problems.append(out.problem(path, f"YAML tags such as {node.tag!r} are not supported"))
+        return None
     if isinstance(node, yaml.MappingNode):
         return _build_mapping(node, path, out, problems)
     if isinstance(node, yaml.SequenceNode):
@@ -118,6 +123,7 @@ def _scalar(node: yaml.ScalarNode, path: Key, out: Located, problems: list[Probl
         problems.append(out.problem(path, f"YAML tags such as {node.tag!r} are not supported"))
         return None
     value = node.value
+    out.text_starts[path] = node.start_mark.line + (2 if node.style in ("|", ">") else 1)
     if node.style is not None:
         return value
     if _INT.match(value):

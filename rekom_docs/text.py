@@ -78,14 +78,15 @@ def check_markdown(meeting: Meeting, registers: Registers, src: Located, figures
     for path, text in case_texts(meeting):
         try:
             expand(text, context)
-        except (TemplateError, UnknownReference, TypeError) as exc:
+        except (TemplateError, LookupError, TypeError, ValueError, ArithmeticError) as exc:
             problems.append(_located(src, path, exc))
     return problems
 
 
 def _located(src: Located, path: tuple, exc: Exception) -> Problem:
     line, col = src.where(path)
-    if isinstance(exc, TemplateSyntaxError) and exc.lineno:
-        line, col = line + exc.lineno, 1  # block scalars start on the line after the key
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno and exc.lineno > 1 or path in src.text_starts and \
+            isinstance(exc, TemplateSyntaxError) and src.text_starts[path] > line:
+        line, col = src.text_starts[path] + (exc.lineno or 1) - 1, 1
     message = getattr(exc, "message", None) or str(exc)
     return Problem(src.file, line, col, dotted(path), f"in the text: {message}")

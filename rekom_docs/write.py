@@ -50,5 +50,13 @@ def write_file(root: Path, target: Path, save: Callable[[Path], None],
             verify(tmp)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; published files are readable like any other
         os.replace(tmp, final)
     return final
+
+
+def _umask() -> int:
+    """The process umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -261,8 +261,6 @@ def test_problems_from_different_files_are_all_reported(tmp_path, capsys, monkey
     assert code == 1 and summary == f"{len(expected)} error(s), 0 warning(s)"
 
 
-@pytest.mark.xfail(strict=True, reason="commands/check.run prints the warnings of a path that passes, but the "
-                   "closing 'N error(s), M warning(s)' counts only the problems of failing paths")
 def test_summary_counts_warnings_of_every_path(capsys, monkeypatch):
     code, _, err = run_check(capsys, monkeypatch, EXAMPLES / "invalid",
                              "warning-decision-without-proposal", "unknown-chair")

@@ -24,9 +24,10 @@ def run(args) -> int:
         except InvalidInput as exc:
             problems += exc.problems
             continue
-        for warning in project.warnings:
-            print(warning, file=sys.stderr)
+        problems += project.warnings
         print(f"{path}: {len(project.meetings)} meeting(s) checked, {len(project.warnings)} warning(s)")
-    if problems:
+    if any(p.is_error or args.strict for p in problems):
         raise InvalidInput(problems)
+    for warning in sorted(problems):
+        print(warning, file=sys.stderr)
     return 0
