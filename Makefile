@@ -1,23 +1,54 @@
-# rekom_docs: `make minutes` sets up .venv and builds the bundled minutes; `make test` runs the tests.
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
-CASES  ?= cases
-OUT    ?= build
-RD     := $(BIN)/rekom-docs
+# rekom_docs. `make minutes` sets up .venv and builds the minutes of every bundled meeting;
+# `make test` runs the tests. `make all` builds every document; each target rebuilds only the
+# meetings whose case file, the register, a template or the code changed.
+# MALFORM=nn builds the documents in nynorsk beside the default set (build/<meeting>/nn/).
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+CASES   ?= cases
+OUT     ?= build
+MALFORM ?=
+RD      := $(BIN)/rekom-docs
 
-.PHONY: minutes check test bench schema templates clean
+LANGDIR   := $(if $(MALFORM),$(MALFORM)/)
+LANGFLAG  := $(if $(MALFORM),--lang $(MALFORM))
+CASEFILES := $(filter-out $(CASES)/register.yaml,$(wildcard $(CASES)/*/*.yaml))
+MEETINGS  := $(basename $(notdir $(CASEFILES)))
+COMMON    := $(CASES)/register.yaml $(wildcard templates/*.docx templates/nn/*.docx) \
+             $(wildcard rekom_docs/*.py rekom_docs/commands/*.py) $(STAMP)
+BUILD     = $(RD) build $(1) --cases $(CASES) --out $(OUT) --meeting $* $(LANGFLAG)
+
+MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
+AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
+LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
+
+.PHONY: all minutes agenda letters check test bench pdf schema templates clean
+.SECONDEXPANSION:
+
+all: minutes agenda letters
+
+minutes: check $(MINUTES)
+agenda: check $(AGENDAS)
+letters: check $(LETTERS)
+
+# A meeting's minutes and letters depend on its own case file; its agenda on every case file,
+# since it lists the follow-ups that earlier meetings set for it.
+$(OUT)/%/$(LANGDIR)referat.docx: $$(wildcard $(CASES)/*/$$*.yaml) $(COMMON)
+	$(call BUILD,minutes)
+
+$(OUT)/%/$(LANGDIR)innkalling.docx: $(CASEFILES) $(COMMON)
+	$(call BUILD,agenda)
+
+$(OUT)/%/$(LANGDIR).letters.stamp: $$(wildcard $(CASES)/*/$$*.yaml) $(COMMON)
+	$(call BUILD,letters)
+	touch $@
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
-
-minutes: $(STAMP)
-	$(RD) check $(CASES)
-	$(RD) build minutes --cases $(CASES) --out $(OUT)
 
 check: $(STAMP)
 	$(RD) check $(CASES)
@@ -27,6 +58,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
+
+pdf: $(STAMP)
+	$(RD) pdf $(OUT)
 
 schema: $(STAMP)
 	mkdir -p $(OUT)
@@ -38,7 +72,3 @@ templates: $(STAMP)
 
 clean:
 	rm -rf $(OUT) .pytest_cache
-
-.PHONY: pdf
-pdf: $(STAMP)
-	$(RD) pdf $(OUT)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import view
+from . import view, view_letters
 from .project import MeetingFile, Project, open_project
 from .render import render
 from .errors import RekomError
@@ -15,9 +15,10 @@ from .write import write_file
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-DOCUMENTS: dict[str, Callable[[MeetingFile, Project, str | None], view.Document]] = {
-    "minutes": view.minutes,
-    "agenda": view.agenda,
+DOCUMENTS: dict[str, Callable[[MeetingFile, Project, str | None], list[view.Document]]] = {
+    "minutes": lambda item, project, lang: [view.minutes(item, project, lang)],
+    "agenda": lambda item, project, lang: [view.agenda(item, project, lang)],
+    "letters": view_letters.letters,
 }
 
 
@@ -31,18 +32,19 @@ class BuildConfig:
     templates: tuple[Path, ...] = ()
     strict: bool = False
     lang: str | None = None  # None: each forum's own written standard
+    meetings: tuple[str, ...] = ()  # empty: every meeting
 
 
 def build(config: BuildConfig) -> Iterator[Path]:
     """Build every requested document of every meeting; yield each path written."""
     project = open_project(config.cases, strict=config.strict)
     template_dirs = [*config.templates, BUNDLED_TEMPLATES]
-    for item in project.meetings:
+    for item in _selected(project, config.meetings):
         folder = config.out / item.id / (config.lang or "")
         for kind in config.kinds:
-            doc = DOCUMENTS[kind](item, project, config.lang)
-            rendered = render(doc, template_dirs)
-            yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
+            for doc in DOCUMENTS[kind](item, project, config.lang):
+                rendered = render(doc, template_dirs)
+                yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
 
 
 def accessible(path: Path) -> None:
@@ -50,3 +52,8 @@ def accessible(path: Path) -> None:
     problems = lint_docx(path)
     if problems:
         raise RekomError("the rendered document is not accessible:\n  " + "\n  ".join(problems))
+
+
+def _selected(project: Project, ids: tuple[str, ...]) -> list[MeetingFile]:
+    """The meetings to build, all by default; an unknown id is a user error."""
+    return [project.meeting(i) for i in ids] if ids else project.meetings

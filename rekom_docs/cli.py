@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,11 +11,11 @@ from .errors import InvalidInput, RekomError
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .commands import allocate, build, check, lint_docx, pdf, schema
+    from .commands import allocate, build, check, lint_docx, pdf, schema, templates
 
     parser = argparse.ArgumentParser(prog="rekom-docs", description="Meeting papers for Samarbeidsforum REKOM from YAML case files.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (check, build, allocate, lint_docx, schema, pdf):
+    for module in (check, build, allocate, lint_docx, schema, pdf, templates):
         module.register(sub)
     return parser
 
@@ -33,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     except RekomError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head`: stop quietly, as other tools do
+        sys.stdout = open(os.devnull, "w")
+        return 0
 
 
 def cases_path(value: str) -> Path:

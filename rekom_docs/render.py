@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import io
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
@@ -18,7 +20,7 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 from .docx_markdown import MarkdownSubdoc, render_markdown
 from .docx_ooxml import mark_header_row
 from .errors import RekomError
-from .view import Document, Markdown, TableView
+from .view import ChartView, Document, Markdown, TableView
 
 PLAIN_STYLES = {"Normal", "Body Text"}
 # Elements that follow w:pBdr and w:shd in a paragraph's properties (ECMA-376 order).
@@ -68,6 +70,8 @@ def _materialise(value: Any, tpl: DocxTemplate) -> Any:
         return _markdown(value, tpl)
     if isinstance(value, TableView):
         return table_subdoc(value, tpl)
+    if isinstance(value, ChartView):
+        return chart_subdoc(value, tpl)
     if isinstance(value, dict):
         return {k: _materialise(v, tpl) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -129,4 +133,19 @@ def table_subdoc(view: TableView, tpl: DocxTemplate):
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     mark_header_row(table.rows[0]._tr)
     sub.add_paragraph()
+    return sub
+
+
+def chart_subdoc(chart: ChartView, tpl: DocxTemplate):
+    """A chart picture in its own paragraph, with alt text (docPr descr) for screen readers."""
+    from .chart import bar_chart
+
+    sub = MarkdownSubdoc(tpl)
+    para = sub.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    width = tpl.get_docx().sections[-1].page_width - Mm(60)
+    para.add_run().add_picture(io.BytesIO(bar_chart(chart.labels, chart.series, chart.lang)), width=width)
+    for doc_pr in para._p.iter(qn("wp:docPr")):
+        doc_pr.set("descr", chart.alt)
+        doc_pr.set("title", chart.alt.split(".")[0])
     return sub

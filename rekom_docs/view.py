@@ -39,6 +39,16 @@ class TableView:
 
 
 @dataclass(frozen=True)
+class ChartView:
+    """A bar chart to draw, with the alt text a screen reader reads instead."""
+
+    alt: str
+    labels: list[str]
+    series: dict[str, list[int]]
+    lang: str = "nb"
+
+
+@dataclass(frozen=True)
 class Document:
     """One document to render: which template, the context it gets, and its core properties."""
 

@@ -62,6 +62,8 @@ def _styles(doc) -> None:
     _add(styles, "Footnote Text", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=lambda s: setattr(s.font, "size", Pt(9)))
     _add(styles, "Footnote Reference", WD_STYLE_TYPE.CHARACTER, setup=lambda s: setattr(s.font, "superscript", True))
     _add(styles, "Tabelltekst", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_table_text)
+    _add(styles, "Brevhode", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_letterhead_style)
+    _add(styles, "Utregning", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_table_text)
 
 
 def _add(styles, name, kind, base=None, setup=None):
@@ -102,6 +104,11 @@ def _link_style(style) -> None:
 def _table_text(style) -> None:
     style.paragraph_format.space_after = Pt(0)
     style.font.size = Pt(10)
+
+
+def _letterhead_style(style) -> None:
+    style.font.size, style.font.color.rgb = Pt(16), ACCENT
+    style.paragraph_format.space_after = Pt(0)
 
 
 def _footer(section) -> None:
@@ -264,7 +271,64 @@ def innkalling(t: dict[str, str]) -> Document:
     return doc
 
 
-TEMPLATES = {"referat": referat, "innkalling": innkalling}
+def _letterhead(doc, t: dict[str, str]) -> None:
+    """Sender, recipient, date and reference, as a letter starts."""
+    head = doc.add_paragraph(style="Brevhode")
+    head.add_run("{{ letterhead.organisation }}").bold = True
+    doc.add_paragraph("{{ letterhead.forum }}", style="Møtedata")
+    doc.add_paragraph("", style="Møtedata")
+    doc.add_paragraph("{{ recipient }}", style="Møtedata")
+    doc.add_paragraph("", style="Møtedata")
+    labelled(doc, t["date"], "{{ date }}")
+    labelled(doc, t["our_ref"], "{{ reference }}")
+
+
+def _signature(doc, t: dict[str, str]) -> None:
+    doc.add_paragraph(t["regards"])
+    doc.add_paragraph("{{ signature.name }}", style="Møtedata")
+    doc.add_paragraph("{{ signature.role }}", style="Møtedata")
+
+
+def innstilling(t: dict[str, str]) -> Document:
+    """templates/innstilling.docx: the forum's recommendation to Statsforvalteren."""
+    doc = base_document(t["lang"])
+    _letterhead(doc, t)
+    doc.add_paragraph("{{ subject }}", style="Heading 1")
+    doc.add_paragraph("{{ intro }}")
+    tag(doc, "{%p for table in tables %}")
+    tag(doc, "{{p table }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if chart %}")
+    tag(doc, "{{p chart }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if decision %}")
+    doc.add_paragraph(t["decision"], style="Heading 2")
+    tag(doc, "{{p decision }}")
+    tag(doc, "{%p endif %}")
+    _signature(doc, t)
+    doc.add_paragraph(t["appendix"], style="Heading 2")
+    tag(doc, "{%p for line in explanation %}")
+    doc.add_paragraph("{{ line }}", style="Utregning")
+    tag(doc, "{%p endfor %}")
+    return doc
+
+
+def brev(t: dict[str, str]) -> Document:
+    """templates/brev.docx: one recipient's amounts and conditions."""
+    doc = base_document(t["lang"])
+    _letterhead(doc, t)
+    doc.add_paragraph("{{ subject }}", style="Heading 1")
+    doc.add_paragraph("{{ intro }}")
+    tag(doc, "{{p amounts }}")
+    doc.add_paragraph(t["conditions"], style="Heading 2")
+    tag(doc, "{%p for item in conditions %}")
+    doc.add_paragraph("{{ item }}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    _signature(doc, t)
+    return doc
+
+
+TEMPLATES = {"referat": referat, "innkalling": innkalling, "innstilling": innstilling, "brev": brev}
 
 LABELS = {
     "nb": {
@@ -294,6 +358,10 @@ LABELS = {
         "deadlines": 'Frister',
         "invited": 'Innkalt',
         "notice": 'Forfall meldes til sekretariatet så snart som mulig.',
+        "our_ref": "Vår ref.",
+        "regards": "Med hilsen",
+        "appendix": "Vedlegg: Utregning",
+        "conditions": "Vilkår",
         "lang": "nb-NO",
     },
     "nn": {
@@ -323,6 +391,10 @@ LABELS = {
         "deadlines": 'Fristar',
         "invited": 'Innkalla',
         "notice": 'Forfall skal meldast til sekretariatet så snart som mogleg.',
+        "our_ref": "Vår ref.",
+        "regards": "Med helsing",
+        "appendix": "Vedlegg: Utrekning",
+        "conditions": "Vilkår",
         "lang": "nn-NO",
     },
 }

@@ -18,16 +18,23 @@ from .conftest import soffice_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
-GOLDEN = Path(__file__).resolve().parent / "golden" / "referat"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "documents"
 MEETINGS = sorted(p.stem for p in CASES.rglob("*.yaml") if p.name != "register.yaml")
+KINDS = ("minutes", "agenda", "letters")
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
+    """Every document of every bundled meeting, in each forum's own standard and in nynorsk (nn/)."""
     out = tmp_path_factory.mktemp("build")
-    written = list(build(BuildConfig(CASES, out)))
-    assert len(written) == len(MEETINGS)
+    list(build(BuildConfig(CASES, out, KINDS)))
+    list(build(BuildConfig(CASES, out, KINDS, lang="nn")))
     return out
+
+
+def _documents() -> list[str]:
+    """The golden files there are, as paths relative to the build folder."""
+    return sorted(str(p.relative_to(GOLDEN).with_suffix(".docx")) for p in GOLDEN.rglob("*.txt"))
 
 
 def test_every_bundled_meeting_is_bundled():
@@ -35,29 +42,60 @@ def test_every_bundled_meeting_is_bundled():
     assert {"2022-01-13-rekom", "2022-03-09-rekom", "2024-01-11-kompetanseloftet"} <= set(MEETINGS)
 
 
-@pytest.mark.parametrize("meeting", MEETINGS)
-def test_minutes_match_golden_outline(built: Path, meeting: str, update_golden: bool):
-    actual = outline(built / meeting / "referat.docx")
-    golden = GOLDEN / f"{meeting}.txt"
+def test_every_built_document_has_a_golden_file(built: Path, update_golden: bool):
+    docs = sorted(str(p.relative_to(built)) for p in built.rglob("*.docx"))
     if update_golden:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"no golden file {golden.name}: run pytest --update-golden and read it"
-    assert actual == golden.read_text(encoding="utf-8")
+        for rel in docs:
+            golden = GOLDEN / Path(rel).with_suffix(".txt")
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(outline(built / rel), encoding="utf-8")
+    assert docs == _documents(), "run pytest --update-golden and read the new golden files"
+    kinds = {Path(rel).name for rel in docs}
+    assert {"referat.docx", "innkalling.docx", "innstilling.docx"} <= kinds
+    assert any(rel.startswith(f"{m}/nn/") for rel in docs for m in MEETINGS)
+
+
+@pytest.mark.parametrize("document", _documents())
+def test_document_matches_golden_outline(built: Path, document: str):
+    golden = GOLDEN / Path(document).with_suffix(".txt")
+    assert outline(built / document) == golden.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("meeting", MEETINGS)
-def test_minutes_are_a4_norwegian_with_properties(built: Path, meeting: str):
-    doc = Document(str(built / meeting / "referat.docx"))
+@pytest.mark.parametrize("lang, folder, title", [("nb-NO", "", "Referat fra "), ("nn-NO", "nn", "Referat frå ")])
+def test_minutes_are_a4_norwegian_with_properties(built: Path, meeting: str, lang: str, folder: str, title: str):
+    doc = Document(str(built / meeting / folder / "referat.docx"))
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
-    assert lang.get(qn("w:val")) == "nb-NO"
+    default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert default.get(qn("w:val")) == lang
     props = doc.core_properties
-    assert props.title.startswith("Referat fra ")
+    assert props.title.startswith(title)
     assert props.author == "Statsforvalteren i Trøndelag"
-    assert props.language == "nb-NO"
+    assert props.language == lang
     assert props.created is not None
+
+
+def test_every_document_passes_the_accessibility_lint(built: Path):
+    from rekom_docs.lint import lint_docx
+
+    problems = {str(p.relative_to(built)): lint_docx(p) for p in built.rglob("*.docx")}
+    assert len(problems) > 40
+    assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_recommendation_has_chart_with_alt_text_and_table(built: Path):
+    doc = Document(str(built / "2024-03-07-rekom" / "innstilling.docx"))
+    descriptions = [pr.get("descr") for pr in doc.element.body.iter(qn("wp:docPr"))]
+    assert len(descriptions) == 1 and "Trondheim/Malvik" in descriptions[0]
+    text = outline(built / "2024-03-07-rekom" / "innstilling.docx")
+    assert "| Trondheim/Malvik | >1 576 009 | >5 150 000 | >6 726 009 |" in text.replace("\u00a0", " ")
+
+
+def test_recipient_letters_state_their_own_amounts(built: Path):
+    text = outline(built / "2024-03-07-rekom" / "brev" / "fosen.docx").replace("\u00a0", " ")
+    assert "| Til nettverket | >88 805 |" in text and "| Til UH | >790 000 |" in text
+    assert "Trondheim" not in text.split("[Heading 2]")[0].split("Beløp til dere")[1]
 
 
 def test_headings_are_real_heading_styles_in_order(built: Path):
@@ -101,14 +139,18 @@ def test_failed_build_leaves_previous_output_intact(tmp_path: Path):
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
 
-def test_libreoffice_converts_every_built_document(built: Path, tmp_path: Path):
-    soffice = soffice_or_skip()
+def test_libreoffice_converts_every_built_document(built: Path):
+    soffice_or_skip()
+    from rekom_docs.pdf import make_pdfs
+
     docs = sorted(built.rglob("*.docx"))
-    for doc in docs:
-        shutil.copy(doc, tmp_path / f"{doc.parent.name}.docx")
-    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                             "--outdir", str(tmp_path / "pdf"), *sorted(str(p) for p in tmp_path.glob("*.docx"))],
-                            capture_output=True, text=True, timeout=300)
-    pdfs = sorted((tmp_path / "pdf").glob("*.pdf"))
-    assert len(pdfs) == len(docs), result.stderr
-    assert all(p.stat().st_size > 5000 for p in pdfs)
+    result = make_pdfs(built)
+    assert len(result.written) == len(docs) and not result.failed
+    assert all(d.with_suffix(".pdf").stat().st_size > 5000 for d in docs)
+
+
+def test_cli_kinds_are_the_documents_there_are():
+    from rekom_docs.build import DOCUMENTS
+    from rekom_docs.commands.build import KINDS
+
+    assert sorted(KINDS) == sorted(DOCUMENTS)

@@ -5,11 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import RekomError
-from ..figures import explanation
-from ..model import Case
-from ..project import open_project
-from ..view import TableView
-from ..view_figures import figure_tables
 
 
 def register(sub) -> None:
@@ -21,6 +16,11 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..figures import explanation
+    from ..model import Case
+    from ..project import open_project
+    from ..view_figures import figure_tables
+
     project = open_project(args.casefile)
     if not project.meetings:
         raise RekomError(f"{args.casefile}: not a meeting file")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import RekomError
-from ..lint import lint_docx
 
 
 def register(sub) -> None:
@@ -15,6 +14,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..lint import lint_docx
+
     found = [f"{path}: {problem}" for path in args.files for problem in _lint(path)]
     for line in found:
         print(line)

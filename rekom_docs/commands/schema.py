@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from ..model import Meeting, Registers
 
 
 def register(sub) -> None:
@@ -14,6 +13,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..model import Meeting, Registers
+
     model = Meeting if args.kind == "meeting" else Registers
     schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

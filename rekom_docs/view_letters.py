@@ -1,0 +1,138 @@
+"""The recommendation (innstilling) to Statsforvalteren and one letter per recipient, from the figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .figures import Figures, explanation
+from .model import Case
+from .numbers import kr, long_date
+from .project import MeetingFile, Project
+from .roster import person_name
+from .text import expand, text_context
+from .view import ChartView, Document, Markdown, TableView
+from .view_figures import figure_tables
+from .wording import words
+
+
+def letters(item: MeetingFile, project: Project, lang: str | None = None) -> list[Document]:
+    """The innstilling and the recipient letters of every recommendation in the meeting."""
+    docs: list[Document] = []
+    for index, figures in item.figures.items():
+        if figures.spec.recommendation:
+            case = item.meeting.agenda[index]
+            docs.append(recommendation(item, project, case, figures, lang))
+            docs += [recipient_letter(item, project, case, figures, rid, lang) for rid in recipients(figures)]
+    return docs
+
+
+def recipients(f: Figures) -> list[str]:
+    """Who gets a letter: every network with an amount, then every university partner with a total."""
+    networks = [row.recipient for row in f.allocation.rows] if f.allocation else []
+    networks += [p.recipient for p in f.split.portions if p.recipient not in networks] if f.split else []
+    return networks + list(_uh_totals(f))
+
+
+def _uh_totals(f: Figures) -> dict[str, int]:
+    """Totals per university partner: from the split when it names them, else as stated (and checked)."""
+    if f.split is not None and set(f.split.uh_totals) - {"uh"}:
+        return dict(f.split.uh_totals)
+    return dict(f.spec.stated.uh_totals) if f.spec.stated else {}
+
+
+def _common(item: MeetingFile, project: Project, case: Case, lang: str) -> dict[str, Any]:
+    reg, meeting = project.registers, item.meeting
+    forum = reg.fora[meeting.forum]
+    w = words(lang)
+    return {
+        "letterhead": {"organisation": reg.organisations[forum.organisation].name, "forum": forum.name},
+        "date": long_date(meeting.date, lang),
+        "reference": f"{w['case']} {case.case}",
+        "signature": {"name": person_name(reg, meeting.chair) if meeting.chair else "",
+                      "role": f"{w['chair_of']} {forum.name}" if meeting.chair else forum.name},
+    }
+
+
+def recommendation(item: MeetingFile, project: Project, case: Case, f: Figures, lang: str | None) -> Document:
+    """The forum's recommendation to Statsforvalteren: every amount, a chart, how it was computed."""
+    reg, meeting = project.registers, item.meeting
+    forum = reg.fora[meeting.forum]
+    lang = lang or forum.language
+    w = words(lang)
+    texts = text_context(reg, lang, item.prose())
+    organisation = reg.organisations[forum.organisation].name
+    context = _common(item, project, case, lang) | {
+        "recipient": organisation,
+        "subject": f"{forum.name}: {f.spec.title}",
+        "intro": w["recommendation_intro"].format(forum=forum.name, date=long_date(meeting.date, lang),
+                                                  case=case.case, frame=kr(f.waterfall.frame, lang) if f.waterfall else ""),
+        "tables": figure_tables(f, lang),
+        "chart": _chart(f, lang),
+        "decision": Markdown(expand(case.decision, texts), style="Vedtak") if case.decision else None,
+        "explanation": explanation(f),
+    }
+    title = f"{w['recommendation']} {forum.name}: {f.spec.title}"
+    return Document("innstilling", _name("innstilling", f, item), title, organisation, context, lang)
+
+
+def _name(stem: str, f: Figures, item: MeetingFile) -> str:
+    several = sum(x.spec.recommendation for x in item.figures.values()) > 1
+    return f"{stem}-{f.spec.name}.docx" if several else f"{stem}.docx"
+
+
+def _chart(f: Figures, lang: str) -> ChartView | None:
+    """Per network: to the network and to UH (split), or the amount by key (distribution)."""
+    w = words(lang)
+    if f.split is not None:
+        labels = [f.names.get(p.recipient, p.recipient) for p in f.split.portions]
+        series = {w["to_network"]: [p.to_network for p in f.split.portions], w["to_uh"]: [p.uh_total for p in f.split.portions]}
+        amounts = [p.total for p in f.split.portions]
+    elif f.allocation is not None:
+        labels = [row.name for row in f.allocation.rows]
+        series = {label: list(f.allocation.column(label).values()) for label in f.allocation.keys}
+        amounts = [row.total for row in f.allocation.rows]
+    else:
+        return None
+    top, low = max(range(len(amounts)), key=amounts.__getitem__), min(range(len(amounts)), key=amounts.__getitem__)
+    alt = w["chart_alt"].format(n=len(labels), top=labels[top], top_amount=kr(amounts[top], lang),
+                                low=labels[low], low_amount=kr(amounts[low], lang))
+    return ChartView(alt, labels, series, lang)
+
+
+def recipient_letter(item: MeetingFile, project: Project, case: Case, f: Figures, rid: str, lang: str | None) -> Document:
+    """One recipient's own amounts and the conditions, in its own written standard."""
+    reg, meeting = project.registers, item.meeting
+    forum = reg.fora[meeting.forum]
+    network, org = reg.networks.get(rid), reg.organisations.get(rid)
+    lang = lang or (network.language if network else None) or (org.language if org else None) or forum.language
+    w = words(lang)
+    name = network.name if network else (org.name if org else rid)
+    rows = _recipient_rows(f, rid, w, lang)
+    context = _common(item, project, case, lang) | {
+        "recipient": name,
+        "subject": f"{f.spec.title} \u2013 {f.names.get(rid, name)}",
+        "intro": w["letter_intro"].format(forum=forum.name, date=long_date(meeting.date, lang), case=case.case),
+        "amounts": TableView(w["your_amounts"], [w["item"], w["amount_kr"]], rows, None, [False, True]),
+        "conditions": w["conditions"].split("\n"),
+    }
+    title = f"{f.spec.title}: {f.names.get(rid, name)}"
+    author = reg.organisations[forum.organisation].name
+    return Document("brev", f"brev/{rid}.docx", title, author, context, lang)
+
+
+def _recipient_rows(f: Figures, rid: str, w: dict, lang: str) -> list[list[str]]:
+    rows: list[list[str]] = []
+    if f.allocation is not None and rid in f.allocation.amounts:
+        row = f.allocation.row(rid)
+        rows += [[label, kr(row.amounts[label], lang)] for label in f.allocation.keys]
+        rows.append([f"{f.spec.pot_label}, {w['sum'].lower()}", kr(row.total, lang)])
+    portion = next((p for p in f.split.portions if p.recipient == rid), None) if f.split else None
+    if portion is not None:
+        rows += [[w["to_network"], kr(portion.to_network, lang)], [w["to_uh"], kr(portion.uh_total, lang)],
+                 [f"{f.spec.pot_label}, {w['frame'].lower()}", kr(portion.total, lang)]]
+    uh = _uh_totals(f)
+    if rid in uh:
+        rows.append([f"{f.spec.pot_label}, {w['in_partnership']}", kr(uh[rid], lang)])
+    lines = f.spec.reserved.lines if f.spec.reserved else []
+    rows += [[line.label, kr(line.amount, lang)] for line in lines if line.recipient == rid]
+    return rows
