@@ -780,7 +780,8 @@ class Scenario:
         return next(result for result in self.years if result.year == year)
 
 
-def scenario(frame: int, fixed_items: Iterable[Item | tuple[str, int]], years: Iterable[YearPlan]) -> Scenario:
+def scenario(frame: int, fixed_items: Iterable[Item | tuple[str, int]], years: Iterable[YearPlan], *,
+             reserved_label: str = "Individuelle tiltak", pot_label: str = "Kollektive tiltak") -> Scenario:
     """Each year: the waterfall, then the reserved amount split into named lines plus a residual line.
 
     A residual below zero (named lines exceed the reserve) is reported as a Disagreement.
@@ -789,7 +790,8 @@ def scenario(frame: int, fixed_items: Iterable[Item | tuple[str, int]], years: I
     results: list[YearResult] = []
     problems: list[Disagreement] = []
     for plan in years:
-        wf = waterfall(frame, items, plan.reserved_share, reserved_amount=plan.reserved_amount)
+        wf = waterfall(frame, items, plan.reserved_share, reserved_amount=plan.reserved_amount,
+                       reserved_label=reserved_label, pot_label=pot_label)
         residual = wf.reserved - sum(item.amount for item in plan.individual)
         if residual < 0:
             problems.append(Disagreement(f"{plan.year}: individuelle linjer", sum(i.amount for i in plan.individual),

@@ -16,7 +16,7 @@ from .errors import Problem, Severity
 from .explain import explain_allocation, explain_waterfall
 from .load import Located
 from .model import Registers
-from .model_allocation import Allocation, Line
+from .model_allocation import Allocation, Line, Reserved
 from .numbers import kr, percent, plain_number
 from .roster import organisation_name
 
@@ -48,21 +48,26 @@ class Figures:
 
 
 def compute(spec: Allocation, reg: Registers, forum_id: str) -> Figures:
-    """All figures of one allocation; disagreements are collected, never raised."""
+    """All figures of one allocation; disagreements are collected, never raised.
+
+    Inputs the engine cannot work with (an unknown key, a negative measure) are reported
+    first, and the figures are then left out rather than computed from them.
+    """
     recipients = _recipients(spec, reg, forum_id)
     names = {r.id: r.name for r in recipients} | {k: organisation_name(reg, k) for k in reg.organisations}
     keys = {k.id: _key(k) for k in spec.keys}
-    problems: list[tuple[tuple, str, Severity]] = list(_reference_problems(spec, keys, recipients))
+    problems: list[tuple[tuple, str, Severity]] = list(_input_problems(spec, keys, recipients, reg))
     if problems:
         return Figures(spec, names, None, (), 0, None, None, (), None, problems)
     fixed = [engine.Item(line.label, _line_amount(line, keys, recipients)) for line in spec.fixed]
     wf, reserved_lines, unallocated = None, (), 0
     if spec.frame is not None:
         wf, reserved_lines = _waterfall(spec, fixed)
+        problems += _waterfall_problems(spec, wf, reserved_lines)
         unallocated = wf.pot - spec.pot if spec.pot is not None else 0
-        if unallocated < 0:
-            problems.append((("pot",), f"the pot {plain_number(spec.pot)} is larger than what the frame leaves, {plain_number(wf.pot)}", Severity.ERROR))
     pot = spec.pot if spec.pot is not None else (wf.pot if wf else None)
+    if any(severity is Severity.ERROR for _, _, severity in problems):
+        return Figures(spec, names, wf, reserved_lines, unallocated, None, None, (), None, problems)
     allocation = None
     if spec.keys:
         recipients = _with_derived_measure(spec, recipients, list(keys.values()))
@@ -76,7 +81,8 @@ def compute(spec: Allocation, reg: Registers, forum_id: str) -> Figures:
     requests = engine.compare_requests(frames, [engine.Request(nid, to, amount) for nid, parts in spec.requests.items()
                                                 for to, amount in parts.items()]) if spec.requests else ()
     years = engine.scenario(spec.frame, fixed, [engine.YearPlan(y.year, y.share, None, tuple(_plain(l) for l in y.lines), y.residual)
-                                                for y in spec.scenario]) if spec.scenario and spec.frame else None
+                                                for y in spec.scenario],
+                            reserved_label=_reserved_label(spec), pot_label=spec.pot_label) if spec.scenario and spec.frame else None
     figures = Figures(spec, names, wf, reserved_lines, unallocated, allocation, split, requests, years, problems)
     problems += list(_stated_problems(figures))
     problems += list(_preframe_problems(figures))
@@ -85,9 +91,141 @@ def compute(spec: Allocation, reg: Registers, forum_id: str) -> Figures:
                  for c in requests if c.excess]
     if years:
         problems += [(("scenario",), disagreement(d), Severity.ERROR) for d in years.problems]
-    if split is not None and pot is not None and split.total > pot:
-        problems.append((("split",), f"the split shares out {plain_number(split.total)}, more than the pot {plain_number(pot)}", Severity.ERROR))
+    problems += list(_split_problems(figures, pot))
     return figures
+
+
+def _reserved_label(spec: Allocation) -> str:
+    return spec.reserved.label if spec.reserved else Reserved.model_fields["label"].default
+
+
+def _waterfall_problems(spec: Allocation, wf: engine.Waterfall, lines) -> list[tuple[tuple, str, Severity]]:
+    """The frame covers the fixed items, a share-based reserve covers its lines, a decided pot fits."""
+    problems = []
+    if wf.fixed_total > wf.frame:
+        problems.append((("fixed",), f"the fixed items add up to {plain_number(wf.fixed_total)}, more than the frame "
+                         f"{plain_number(wf.frame)}", Severity.ERROR))
+    named = sum(line.amount for line in spec.reserved.lines) if spec.reserved else 0
+    if spec.reserved and spec.reserved.share is not None and named > wf.reserved >= 0:
+        problems.append((("reserved", "lines"), f"the lines add up to {plain_number(named)}, more than the reserved part "
+                         f"{plain_number(wf.reserved)}", Severity.ERROR))
+    if spec.pot is not None and spec.pot > wf.pot:
+        problems.append((("pot",), f"the pot {plain_number(spec.pot)} is larger than what the frame leaves, {plain_number(wf.pot)}",
+                         Severity.ERROR))
+    return problems
+
+
+def _split_problems(f: Figures, pot: int | None) -> Iterator[tuple[tuple, str, Severity]]:
+    """Each network's split within its frame; the whole split within what the networks get."""
+    if f.split is None:
+        return
+    if f.allocation is not None:
+        for portion in f.split.portions:
+            frame = f.allocation.amounts.get(portion.recipient, 0)
+            if portion.total > frame:
+                yield (("split", portion.recipient), f"the split gives {f.names.get(portion.recipient, portion.recipient)} "
+                       f"{plain_number(portion.total)}, more than its frame {plain_number(frame)}", Severity.ERROR)
+        return
+    if pot is not None and f.split.total > pot:
+        yield (("split",), f"the split shares out {plain_number(f.split.total)}, more than the pot {plain_number(pot)}", Severity.ERROR)
+
+
+def _input_problems(spec: Allocation, keys: dict[str, engine.Key], recipients, reg: Registers) -> Iterator[tuple[tuple, str, Severity]]:
+    """Everything about the inputs that would make the engine's figures meaningless."""
+    yield from _key_problems(spec, keys)
+    yield from _recipient_problems(spec, recipients, reg)
+    yield from _measure_problems(spec, recipients, reg.networks)
+    yield from _party_problems(spec, recipients, reg)
+
+
+def _key_problems(spec: Allocation, keys: dict[str, engine.Key]) -> Iterator[tuple[tuple, str, Severity]]:
+    for attr in ("id", "label"):
+        first: dict[str, int] = {}
+        for i, key in enumerate(spec.keys):
+            value = getattr(key, attr)
+            if value in first:
+                yield ("keys", i, attr), f"the {'key id' if attr == 'id' else 'label'} '{value}' is already used by keys[{first[value]}]", Severity.ERROR
+            first.setdefault(value, i)
+    for i, line in enumerate(spec.fixed):
+        if line.key is not None and not isinstance(keys.get(line.key), (engine.BaseGrant, engine.FixedWithExceptions)):
+            yield ("fixed", i, "key"), f"'{line.key}' is not a 'base' or 'fixed' key of this allocation", Severity.ERROR
+    shares = sum((k.flat or 0) + (k.pro_rata or 0) for k in spec.keys)
+    if any(k.flat is not None or k.pro_rata is not None for k in spec.keys) and shares != 1:
+        yield ("keys",), f"the shares of the pot add up to {plain_percent(shares)}, not 100 %", Severity.ERROR
+    if spec.keys and spec.pot is None and spec.frame is None:
+        yield ("pot",), "keys share a pot: give 'frame' (and fixed items) or 'pot'", Severity.ERROR
+    if spec.stated:
+        for column in spec.stated.columns:
+            if column != "total" and column not in keys:
+                yield ("stated", "columns", column), f"'{column}' is not a key of this allocation (nor 'total'){_hint(column, keys)}", Severity.ERROR
+
+
+def _recipient_problems(spec: Allocation, recipients, reg: Registers) -> Iterator[tuple[tuple, str, Severity]]:
+    ids = {r.id for r in recipients}
+    for nid in spec.recipients:
+        if nid not in reg.networks:
+            yield ("recipients", nid), f"no network '{nid}' in the register{_hint(nid, reg.networks)}", Severity.ERROR
+    for i, key in enumerate(spec.keys):
+        for nid in key.exceptions:
+            if nid not in ids:
+                yield ("keys", i, "exceptions", nid), f"'{nid}' is not a recipient of this allocation", Severity.ERROR
+    for field_name in ("requests", "split"):
+        for nid in getattr(spec, field_name):
+            if nid not in ids and nid not in reg.networks:
+                yield (field_name, nid), f"'{nid}' is not a recipient of this allocation", Severity.ERROR
+
+
+def _measure_problems(spec: Allocation, recipients, known) -> Iterator[tuple[tuple, str, Severity]]:
+    """Measures exist, are not negative, are whole for flat keys, and are not all zero."""
+    derived = spec.preframes.derive if spec.preframes else None
+    for nid, measures in spec.recipients.items():
+        for name, value in measures.items():
+            if value < 0:
+                yield ("recipients", nid, name), f"a measure cannot be negative, got {value}", Severity.ERROR
+    for i, key in enumerate(spec.keys):
+        if not key.by or key.by == derived:
+            continue
+        missing = [r for r in recipients if key.by not in r.measures and r.id in known]
+        for r in missing:
+            yield ("keys", i, "by"), f"no '{key.by}' given for {r.name} under 'recipients'", Severity.ERROR
+        if missing or any(key.by not in r.measures for r in recipients):
+            continue
+        if key.flat is not None:
+            for r in recipients:
+                if Fraction(r.measures[key.by]).denominator != 1:
+                    yield ("keys", i, "by"), f"a 'flat' key counts whole units, but '{key.by}' is {r.measures[key.by]} for {r.name}", Severity.ERROR
+        if all(r.measures[key.by] == 0 for r in recipients):
+            yield ("keys", i, "by"), f"cannot share by '{key.by}': it is 0 for every recipient", Severity.ERROR
+    if spec.preframes and spec.preframes.derive:
+        base = sum(k.base or 0 for k in spec.keys)
+        for nid, amount in spec.preframes.amounts.items():
+            if amount < base:
+                yield (("preframes", "amounts", nid), f"the pre-frame {plain_number(amount)} is below the base grant "
+                       f"{plain_number(base)}, so no weight can be derived from it", Severity.ERROR)
+
+
+def _party_problems(spec: Allocation, recipients, reg: Registers) -> Iterator[tuple[tuple, str, Severity]]:
+    """A request goes to the network itself or to a registered university partner."""
+    universities = {oid for oid, org in reg.organisations.items() if org.university}
+    for nid, parts in spec.requests.items():
+        for party in parts:
+            if party != NETWORK and party not in universities:
+                name = reg.networks[nid].short if nid in reg.networks else nid
+                yield (("requests", nid, party), f"'{party}' is neither '{NETWORK}' nor a university partner of {name}"
+                       f"{_hint(party, [NETWORK, *universities])}", Severity.ERROR)
+
+
+def _hint(word: str, known) -> str:
+    """`; did you mean 'x'?` when a known word is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def plain_percent(share: Fraction, digits: int = 1) -> str:
+    """A share for English messages: `90,0 %` with a plain space."""
+    return percent(share, digits=digits).replace("\u00a0", " ")
 
 
 def _recipients(spec: Allocation, reg: Registers, forum_id: str) -> list[engine.Recipient]:
@@ -110,28 +248,6 @@ def _key(spec) -> engine.Key:
     if spec.flat is not None:
         return engine.FlatShare(spec.flat, spec.by, spec.label)
     return engine.ProRata(spec.pro_rata, spec.by, spec.label)
-
-
-def _reference_problems(spec: Allocation, keys: dict[str, engine.Key], recipients) -> Iterator[tuple[tuple, str, Severity]]:
-    """Keys named by lines exist and are fixed keys; measures and exceptions name real recipients."""
-    for i, line in enumerate(spec.fixed):
-        if line.key is not None and not isinstance(keys.get(line.key), (engine.BaseGrant, engine.FixedWithExceptions)):
-            yield ("fixed", i, "key"), f"'{line.key}' is not a 'base' or 'fixed' key of this allocation", Severity.ERROR
-    ids = {r.id for r in recipients}
-    derived = spec.preframes.derive if spec.preframes else None
-    for i, key in enumerate(spec.keys):
-        for nid in key.exceptions:
-            if nid not in ids:
-                yield ("keys", i, "exceptions", nid), f"'{nid}' is not a recipient of this allocation", Severity.ERROR
-        if key.by and key.by != derived:
-            for r in recipients:
-                if key.by not in r.measures:
-                    yield ("keys", i, "by"), f"no '{key.by}' given for {r.name} under 'recipients'", Severity.ERROR
-    shares = sum((k.flat or 0) + (k.pro_rata or 0) for k in spec.keys)
-    if any(k.flat is not None or k.pro_rata is not None for k in spec.keys) and shares != 1:
-        yield ("keys",), f"the shares of the pot add up to {percent(shares)}, not 100 %", Severity.ERROR
-    if spec.keys and spec.pot is None and spec.frame is None:
-        yield ("pot",), "keys share a pot: give 'frame' (and fixed items) or 'pot'", Severity.ERROR
 
 
 def _line_amount(line: Line, keys: dict[str, engine.Key], recipients: list[engine.Recipient]) -> int:
@@ -185,7 +301,8 @@ def _stated_problems(f: Figures) -> Iterator[tuple[tuple, str, Severity]]:
                                         reserved=stated.reserved, reserved_share=stated.reserved_share,
                                         pot=stated.pot if f.spec.pot is None else None)
         for d in checks:
-            yield ("stated", _waterfall_field(d.what, f)), disagreement(d), Severity.ERROR
+            field_name = _waterfall_field(d.what, f)
+            yield ("stated", field_name) if field_name else ("stated",), disagreement(d), Severity.ERROR
     if f.spec.pot is not None and stated.pot is not None and stated.pot != f.spec.pot:
         yield ("stated", "pot"), f"stated pot {plain_number(stated.pot)} disagrees with the pot {plain_number(f.spec.pot)}", Severity.ERROR
     if f.allocation is not None:
@@ -203,6 +320,8 @@ def _stated_problems(f: Figures) -> Iterator[tuple[tuple, str, Severity]]:
 def _waterfall_field(what: str, f: Figures) -> str:
     if what.endswith("prosentsats"):
         return "reserved_share"
+    if " + " in what:
+        return ""
     return {"Sum faste beløp": "fixed_total", "Til fordeling etter faste beløp": "remaining",
             f.waterfall.reserved_label: "reserved", f.waterfall.pot_label: "pot"}.get(what, "")
 
@@ -268,7 +387,7 @@ def _preframe_problems(f: Figures) -> Iterator[tuple[tuple, str, Severity]]:
 def disagreement(d: engine.Disagreement) -> str:
     """A Disagreement as an English message naming both values."""
     if d.unit == "%":
-        return f"{d.what}: stated {percent(d.stated, digits=2)}, computed {percent(d.computed, digits=2)}"
+        return f"{d.what}: stated {plain_percent(d.stated, 2)}, computed {plain_percent(d.computed, 2)}"
     return (f"{d.what}: stated {plain_number(d.stated)}, computed {plain_number(d.computed)} "
             f"(off by {plain_number(d.stated - d.computed)})")
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .errors import Problem
@@ -43,11 +43,18 @@ def text_context(registers: Registers, lang: str = "nb", figures: dict[str, Any]
         "person": lookup(registers.people, "person", lambda k: registers.people[k].name),
         "org": lookup(registers.organisations, "organisation", lambda k: organisation_name(registers, k)),
         "network": lookup(registers.networks, "network", lambda k: registers.networks[k].short),
-        "kr": lambda value: kr(value, lang),
-        "prosent": lambda value: percent(value, lang),
-        "andel": lambda part, whole: Fraction(part, whole),
+        "kr": lambda value: kr(_defined(value), lang),
+        "prosent": lambda value: percent(_defined(value), lang),
+        "andel": lambda part, whole: Fraction(_defined(part), _defined(whole)),
         **(figures or {}),
     }
+
+
+def _defined(value: Any) -> Any:
+    """The value, or the error naming what is undefined (not 'got Undefined')."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    return value
 
 
 def expand(text: str, context: dict[str, Any]) -> str:

@@ -67,7 +67,13 @@ def parse_cell(value: object) -> int | Decimal | str | None:
 
 
 def parse_percent(value: object) -> Fraction:
-    """A share from `20 %`, `20%`, `12.5 %` or a bare number of percent."""
+    """A share from `20 %`, `20%`, `12,5 %` or a whole number of percent (`30`).
+
+    Why: a bare `0.2` could mean 20 % or 0,2 %; a decimal share must carry its '%'.
+    """
+    if isinstance(value, str) and "%" not in value and not value.strip().isdigit():
+        raise ValueError(f"write a share with '%': {value!r} could be read as {value.strip()} % "
+                         f"or as a fraction of the whole; write e.g. '20 %'")
     text = value.strip().rstrip("%").strip() if isinstance(value, str) else value
     try:
         number = parse_decimal(text)

@@ -340,11 +340,9 @@ def test_2022_case_has_budget_distribution_and_requests_tables(figures_2022):
     assert [m for _, m, s in figures_2022.problems if s.name == "ERROR"] == []
 
 
-# --- known checker bugs (xfail until fixed) ---------------------------------------------
+# --- once checker bugs, now fixed ---------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="checker bug: the split is compared with the pot even when fixed keys "
-                                       "(koordinering) give the networks frames above the pot")
 def test_split_within_the_frames_of_pot_plus_fixed_keys_is_fine():
     split = {"fosen": {"network": "200 000", "uh": {"ntnu": "451 200"}},
              "namdal": {"network": "100 000", "uh": {"dmmh": "275 600"}},
@@ -354,8 +352,6 @@ def test_split_within_the_frames_of_pot_plus_fixed_keys_is_fine():
     assert f.problems == []
 
 
-@pytest.mark.xfail(strict=True, reason="checker bug: the scenario ignores the allocation's pot_label and reserved "
-                                       "label, so its table says 'Kollektive tiltak' beside a budget that says otherwise")
 def test_scenario_table_uses_the_allocations_labels():
     f = compute(spec(frame="1 000 000", pot_label="Til fordeling nettverkene",
                      reserved={"label": "Avsatt", "share": "20 %"},
