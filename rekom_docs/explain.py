@@ -10,41 +10,15 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-from babel.numbers import format_decimal
-
-from rekom_docs.allocate import Allocation, Disagreement, Figure, Rounding, Waterfall, round_half_up
+from rekom_docs.allocate import Allocation, Disagreement, Figure, Rounding, Waterfall
+from rekom_docs.numbers import exact_places, number, percent
 
 NBSP = "\u00a0"
 
 
-def _decimal(value: Fraction, places: int) -> Decimal:
-    """A Fraction as a Decimal rounded half up to `places` decimals (display only)."""
-    return Decimal(round_half_up(value * 10**places)).scaleb(-places)
-
-
-def _exact_places(value: Fraction) -> int | None:
-    """How many decimals show `value` exactly, or None when its expansion does not end."""
-    rest, counts = value.denominator, []
-    for prime in (2, 5):
-        count = 0
-        while rest % prime == 0:
-            rest, count = rest // prime, count + 1
-        counts.append(count)
-    return max(counts) if rest == 1 else None
-
-
 def format_number(value: int | Fraction | Decimal, places: int | None = None) -> str:
-    """`1 158 800`, `91 484,21`, `228,1`: nb_NO grouping; `places` fixes the decimals shown.
-
-    Without `places`, a value with a finite decimal expansion is shown exactly and any other
-    with two decimals.
-    """
-    fraction = Fraction(value)
-    if places is None:
-        exact = _exact_places(fraction)
-        places = 2 if exact is None else exact
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(_decimal(fraction, places), format=pattern, locale="nb_NO")
+    """`1 158 800`, `91 484,21`, `228,1`: exact when the decimals end, else two, or `places`."""
+    return number(Fraction(value), digits=places)
 
 
 def format_kroner(value: int | Fraction, places: int | None = None) -> str:
@@ -57,11 +31,21 @@ def format_kroner(value: int | Fraction, places: int | None = None) -> str:
 
 def format_percent(share: Fraction, places: int | None = None) -> str:
     """A share as percent: `20 %`, `12,5 %`, `7,89 %` (two decimals unless exact with fewer)."""
-    percent = Fraction(share) * 100
+    exact = exact_places(Fraction(share) * 100)
     if places is None:
-        exact = _exact_places(percent)
         places = exact if exact is not None and exact <= 2 else 2
-    return f"{format_number(percent, places)}{NBSP}%"
+    return percent(share, digits=places)
+
+
+# The few words that differ between bokmål and nynorsk in these lines.
+_WORDS = {
+    "nb": {"rounded": "avrundet", "unrounded": "uavrundet", "deducted": "til sammen {x} trukket fra",
+           "drift": "Merk: kolonnen {col} summerer til {sum}, men eksakt sum er {exact} "
+                    "(avvik {drift} fordi hver celle er avrundet for seg)"},
+    "nn": {"rounded": "avrunda", "unrounded": "uavrunda", "deducted": "til saman {x} trekt frå",
+           "drift": "Merk: kolonnen {col} summerer til {sum}, men eksakt sum er {exact} "
+                    "(avvik {drift} fordi kvar celle er avrunda for seg)"},
+}
 
 
 def format_fraction(value: Fraction) -> str:
@@ -69,16 +53,17 @@ def format_fraction(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
 
 
-def _rounding_text(figure: Figure) -> str:
+def _rounding_text(figure: Figure, lang: str = "nb") -> str:
+    rounded = _WORDS[lang]["rounded"]
     if figure.rounding is None:
         return ""
     if figure.rounding is Rounding.SPREADSHEET:
-        return f", avrundet til {format_kroner(figure.amount)}"
+        return f", {rounded} til {format_kroner(figure.amount)}"
     direction = "opp" if figure.amount > figure.exact else "ned"
-    return f", avrundet {direction} til {format_kroner(figure.amount)} (største brøkdels metode)"
+    return f", {rounded} {direction} til {format_kroner(figure.amount)} (største brøkdels metode)"
 
 
-def explain_figure(figure: Figure, names: Mapping[str, str] | None = None) -> str:
+def explain_figure(figure: Figure, names: Mapping[str, str] | None = None, lang: str = "nb") -> str:
     """One figure as a line, e.g. `Midtre Namdal: Sats 10 %: 3 av 38 kommuner = 3/38 (7,89 %) av 1 158 800 kr = ...`."""
     who = "Til fordeling" if figure.recipient is None else (names or {}).get(figure.recipient, figure.recipient)
     head = f"{who}: {figure.key}: "
@@ -86,7 +71,7 @@ def explain_figure(figure: Figure, names: Mapping[str, str] | None = None) -> st
         kind = "fast beløp (unntak)" if figure.method == "exception" else "fast beløp"
         return f"{head}{kind} {format_kroner(figure.amount)}"
     if figure.method == "sum":
-        exact = "" if figure.rounding is None else f" (uavrundet {format_kroner(figure.exact)})"
+        exact = "" if figure.rounding is None else f" ({_WORDS[lang]['unrounded']} {format_kroner(figure.exact)})"
         return f"{head}{format_kroner(figure.amount)}{exact}"
     if figure.method == "part":
         share = f"{format_percent(figure.share)} av {format_kroner(figure.basis)}"
@@ -94,12 +79,12 @@ def explain_figure(figure: Figure, names: Mapping[str, str] | None = None) -> st
         unit = f" {figure.unit}" if figure.unit else ""
         share = (f"{format_number(figure.weight)} av {format_number(figure.total_weight)}{unit} = "
                  f"{format_fraction(figure.share)} ({format_percent(figure.share)}) av {format_kroner(figure.basis)}")
-    return f"{head}{share} = {format_kroner(figure.exact)}{_rounding_text(figure)}"
+    return f"{head}{share} = {format_kroner(figure.exact)}{_rounding_text(figure, lang)}"
 
 
-def explain_lines(trail: Iterable[Figure], names: Mapping[str, str] | None = None) -> list[str]:
+def explain_lines(trail: Iterable[Figure], names: Mapping[str, str] | None = None, lang: str = "nb") -> list[str]:
     """Every figure of a trail as a line of text."""
-    return [explain_figure(figure, names) for figure in trail]
+    return [explain_figure(figure, names, lang) for figure in trail]
 
 
 def explain_disagreement(problem: Disagreement) -> str:
@@ -112,29 +97,29 @@ def explain_disagreement(problem: Disagreement) -> str:
             f"(differanse {format_kroner(problem.difference)})")
 
 
-def explain_allocation(allocation: Allocation) -> list[str]:
+def explain_allocation(allocation: Allocation, lang: str = "nb") -> list[str]:
     """The whole trail of an allocation, then any drift warnings."""
-    lines = explain_lines(allocation.trail, allocation.names)
+    lines = explain_lines(allocation.trail, allocation.names, lang)
     for drift in allocation.warnings:
-        lines.append(f"Merk: kolonnen {drift.column} summerer til {format_kroner(drift.rounded_sum)}, "
-                     f"men eksakt sum er {format_kroner(drift.exact)} "
-                     f"(avvik {format_kroner(drift.drift)} fordi hver celle er avrundet for seg)")
+        lines.append(_WORDS[lang]["drift"].format(col=drift.column, sum=format_kroner(drift.rounded_sum),
+                                                  exact=format_kroner(drift.exact), drift=format_kroner(drift.drift)))
     return lines
 
 
-def explain_waterfall(wf: Waterfall) -> list[str]:
+def explain_waterfall(wf: Waterfall, lang: str = "nb") -> list[str]:
     """The waterfall as lines: frame, minus each item, what remains, the reserve, the pot."""
     lines = [f"Ramme: {format_kroner(wf.frame)}"]
     lines += [f"− {item.label}: {format_kroner(item.amount)}" for item in wf.fixed]
-    lines.append(f"= Til fordeling etter faste beløp ({format_kroner(wf.fixed_total)}): {format_kroner(wf.remaining)}")
+    deducted = _WORDS[lang]["deducted"].format(x=format_kroner(wf.fixed_total))
+    lines.append(f"= Til fordeling etter faste beløp ({deducted}): {format_kroner(wf.remaining)}")
     if wf.reserved or wf.reserved_exact:
         share, basis = format_percent(wf.reserved_share), format_kroner(wf.remaining)
         if wf.reserved_given_as == "share":
             reserved = f"− {wf.reserved_label}: {share} av {basis} = {format_kroner(wf.reserved_exact)}"
             if wf.reserved_exact != wf.reserved:
-                reserved += f", avrundet til {format_kroner(wf.reserved)}"
+                reserved += f", {_WORDS[lang]['rounded']} til {format_kroner(wf.reserved)}"
         else:  # Why: an implied share like 4617/24085 is printed rounded, so it is only a note.
-            about = "" if _exact_places(wf.reserved_share * 100) in (0, 1, 2) else "ca. "
+            about = "" if exact_places(wf.reserved_share * 100) in (0, 1, 2) else "ca. "
             reserved = f"− {wf.reserved_label}: {format_kroner(wf.reserved)} ({about}{share} av {basis})"
         lines.append(reserved)
     lines.append(f"= {wf.pot_label}: {format_kroner(wf.pot)}")

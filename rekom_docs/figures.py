@@ -19,6 +19,7 @@ from .model import Registers
 from .model_allocation import Allocation, Line, Reserved
 from .numbers import kr, percent, plain_number
 from .roster import organisation_name
+from .wording import words
 
 MUNICIPALITIES = "kommuner"
 NETWORK = engine.NETWORK
@@ -414,12 +415,12 @@ def prose(f: Figures) -> dict[str, Any]:
     return {f.spec.name: values}
 
 
-def explanation(f: Figures) -> list[str]:
-    """How each figure was reached, in bokmål lines (`--explain`, the appendix "Utregning")."""
-    lines = explain_waterfall(f.waterfall) if f.waterfall else []
+def explanation(f: Figures, lang: str = "nb") -> list[str]:
+    """How each figure was reached, as lines (`--explain`, the appendix "Utregning")."""
+    lines = explain_waterfall(f.waterfall, lang) if f.waterfall else []
     if f.unallocated:
-        lines.append(f"Ikke fordelt: {kr(f.unallocated)} kr")
+        lines.append(f"{words(lang)['unallocated']}: {kr(f.unallocated, lang)} kr")
     if f.allocation is not None:
-        lines += explain_allocation(f.allocation)
+        lines += explain_allocation(f.allocation, lang)
     return lines
 

@@ -24,13 +24,13 @@ def number(value: int | Decimal | Fraction, lang: str = "nb", digits: int | None
     """
     if isinstance(value, Fraction):
         if digits is None:
-            digits = _exact_places(value)
+            digits = exact_places(value)
         value = _to_decimal(value, 2 if digits is None else digits)
     pattern = "#,##0" + ("." + "0" * digits if digits else "") if digits is not None else None
     return format_decimal(value, format=pattern, locale=LOCALES[lang], decimal_quantization=digits is not None)
 
 
-def _exact_places(value: Fraction) -> int | None:
+def exact_places(value: Fraction) -> int | None:
     """Decimals that show `value` exactly, or None when its expansion does not end."""
     rest, places = value.denominator, 0
     for prime in (2, 5):

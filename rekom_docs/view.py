@@ -67,45 +67,62 @@ def figure_tables(figures, lang: str) -> list[TableView]:
     return tables(figures, lang)
 
 
+@dataclass(frozen=True)
+class Setting:
+    """What every document of a meeting starts from: registers, meeting, forum, language, text context."""
+
+    item: MeetingFile
+    project: Project
+    lang: str
+    texts: dict[str, Any]
+
+    @property
+    def forum(self):
+        return self.project.registers.fora[self.item.meeting.forum]
+
+    @property
+    def author(self) -> str:
+        """The organisation that runs the forum: the documents' author."""
+        return self.project.registers.organisations[self.forum.organisation].name
+
+    def document(self, template: str, title_word: str, context: dict[str, Any]) -> Document:
+        """A document titled `<word> <forum> <date>`, with the forum and meeting header in its context."""
+        meeting = self.item.meeting
+        title = f"{words(self.lang)[title_word]} {self.forum.name} {long_date(meeting.date, self.lang)}"
+        header = {"forum": {"name": self.forum.name, "long_name": self.forum.long_name or ""},
+                  "meeting": _meeting_header(meeting, self.project, self.lang, self.texts)}
+        return Document(template, f"{template}.docx", title, self.author, header | context, self.lang)
+
+
+def setting(item: MeetingFile, project: Project, lang: str | None) -> Setting:
+    """The setting of a meeting's documents in `lang`, or the forum's own written standard."""
+    lang = lang or project.registers.fora[item.meeting.forum].language
+    return Setting(item, project, lang, text_context(project.registers, lang, item.prose()))
+
+
 def minutes(item: MeetingFile, project: Project, lang: str | None = None) -> Document:
     """The referat of one meeting, in `lang` or the forum's written standard."""
-    reg, meeting = project.registers, item.meeting
-    forum = reg.fora[meeting.forum]
-    lang = lang or forum.language
-    w = words(lang)
-    texts = text_context(reg, lang, item.prose())
-    context = {
-        "forum": {"name": forum.name, "long_name": forum.long_name or ""},
-        "meeting": _meeting_header(meeting, project, lang, texts),
-        "roster": _roster_view(roster(meeting, reg), lang),
-        "cases": [_case_view(case, texts, lang, item.figures.get(i)) for i, case in enumerate(meeting.agenda)
+    s = setting(item, project, lang)
+    meeting = item.meeting
+    return s.document("referat", "minutes_title", {
+        "roster": _roster_view(roster(meeting, project.registers), s.lang),
+        "cases": [_case_view(case, s.texts, s.lang, item.figures.get(i)) for i, case in enumerate(meeting.agenda)
                   if isinstance(case, Case)],
-    }
-    title = f"{w['minutes_title']} {forum.name} {long_date(meeting.date, lang)}"
-    author = reg.organisations[forum.organisation].name
-    return Document("referat", "referat.docx", title, author, context, lang)
+    })
 
 
 def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Document:
     """The innkalling with saksliste of one meeting, in `lang` or the forum's written standard."""
-    reg, meeting = project.registers, item.meeting
-    forum = reg.fora[meeting.forum]
-    lang = lang or forum.language
-    w = words(lang)
-    texts = text_context(reg, lang, item.prose())
-    context = {
-        "forum": {"name": forum.name, "long_name": forum.long_name or ""},
-        "meeting": _meeting_header(meeting, project, lang, texts),
+    s = setting(item, project, lang)
+    reg, meeting, texts = project.registers, item.meeting, s.texts
+    return s.document("innkalling", "agenda_title", {
         "invitation": Markdown(expand(meeting.invitation, texts)) if meeting.invitation else None,
-        "agenda": _agenda_table(meeting, reg, lang),
-        "cases": [_agenda_case(case, reg, texts, lang) for case in meeting.cases],
-        "deadlines": [f"{long_date(d.date, lang)}: {d.what}" for d in meeting.deadlines],
-        "follow_ups": [_follow_up(f, texts, lang) for f in follow_ups_due(item, project)],
-        "invited": _invited(meeting, reg, lang),
-    }
-    title = f"{w['agenda_title']} {forum.name} {long_date(meeting.date, lang)}"
-    author = reg.organisations[forum.organisation].name
-    return Document("innkalling", "innkalling.docx", title, author, context, lang)
+        "agenda": _agenda_table(meeting, reg, s.lang),
+        "cases": [_agenda_case(case, reg, texts, s.lang) for case in meeting.cases],
+        "deadlines": [f"{long_date(d.date, s.lang)}: {d.what}" for d in meeting.deadlines],
+        "follow_ups": [_follow_up(f, texts, s.lang) for f in follow_ups_due(item, project)],
+        "invited": _invited(meeting, reg, s.lang),
+    })
 
 
 def _agenda_table(meeting: Meeting, reg, lang: str) -> TableView:

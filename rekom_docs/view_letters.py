@@ -9,8 +9,8 @@ from .model import Case
 from .numbers import kr, long_date
 from .project import MeetingFile, Project
 from .roster import person_name
-from .text import expand, text_context
-from .view import ChartView, Document, Markdown, TableView
+from .text import expand
+from .view import ChartView, Document, Markdown, Setting, TableView, setting
 from .view_figures import figure_tables
 from .wording import words
 
@@ -40,39 +40,33 @@ def _uh_totals(f: Figures) -> dict[str, int]:
     return dict(f.spec.stated.uh_totals) if f.spec.stated else {}
 
 
-def _common(item: MeetingFile, project: Project, case: Case, lang: str) -> dict[str, Any]:
-    reg, meeting = project.registers, item.meeting
-    forum = reg.fora[meeting.forum]
-    w = words(lang)
+def _letter(s: Setting, case: Case) -> dict[str, Any]:
+    """Letterhead, date, reference and signature: what every letter of the meeting shares."""
+    reg, meeting, w = s.project.registers, s.item.meeting, words(s.lang)
     return {
-        "letterhead": {"organisation": reg.organisations[forum.organisation].name, "forum": forum.name},
-        "date": long_date(meeting.date, lang),
+        "letterhead": {"organisation": s.author, "forum": s.forum.name},
+        "date": long_date(meeting.date, s.lang),
         "reference": f"{w['case']} {case.case}",
         "signature": {"name": person_name(reg, meeting.chair) if meeting.chair else "",
-                      "role": f"{w['chair_of']} {forum.name}" if meeting.chair else forum.name},
+                      "role": f"{w['chair_of']} {s.forum.name}" if meeting.chair else s.forum.name},
     }
 
 
 def recommendation(item: MeetingFile, project: Project, case: Case, f: Figures, lang: str | None) -> Document:
     """The forum's recommendation to Statsforvalteren: every amount, a chart, how it was computed."""
-    reg, meeting = project.registers, item.meeting
-    forum = reg.fora[meeting.forum]
-    lang = lang or forum.language
-    w = words(lang)
-    texts = text_context(reg, lang, item.prose())
-    organisation = reg.organisations[forum.organisation].name
-    context = _common(item, project, case, lang) | {
-        "recipient": organisation,
+    s = setting(item, project, lang)
+    w, forum = words(s.lang), s.forum
+    context = _letter(s, case) | {
+        "recipient": s.author,
         "subject": f"{forum.name}: {f.spec.title}",
-        "intro": w["recommendation_intro"].format(forum=forum.name, date=long_date(meeting.date, lang),
-                                                  case=case.case, frame=kr(f.waterfall.frame, lang) if f.waterfall else ""),
-        "tables": figure_tables(f, lang),
-        "chart": _chart(f, lang),
-        "decision": Markdown(expand(case.decision, texts), style="Vedtak") if case.decision else None,
-        "explanation": explanation(f),
+        "intro": w["recommendation_intro"].format(forum=forum.name, date=long_date(item.meeting.date, s.lang), case=case.case),
+        "tables": figure_tables(f, s.lang),
+        "chart": _chart(f, s.lang),
+        "decision": Markdown(expand(case.decision, s.texts), style="Vedtak") if case.decision else None,
+        "explanation": explanation(f, s.lang),
     }
     title = f"{w['recommendation']} {forum.name}: {f.spec.title}"
-    return Document("innstilling", _name("innstilling", f, item), title, organisation, context, lang)
+    return Document("innstilling", _name("innstilling", f, item), title, s.author, context, s.lang)
 
 
 def _name(stem: str, f: Figures, item: MeetingFile) -> str:
@@ -101,23 +95,19 @@ def _chart(f: Figures, lang: str) -> ChartView | None:
 
 def recipient_letter(item: MeetingFile, project: Project, case: Case, f: Figures, rid: str, lang: str | None) -> Document:
     """One recipient's own amounts and the conditions, in its own written standard."""
-    reg, meeting = project.registers, item.meeting
-    forum = reg.fora[meeting.forum]
+    reg = project.registers
     network, org = reg.networks.get(rid), reg.organisations.get(rid)
-    lang = lang or (network.language if network else None) or (org.language if org else None) or forum.language
-    w = words(lang)
+    s = setting(item, project, lang or (network.language if network else None) or (org.language if org else None))
+    w = words(s.lang)
     name = network.name if network else (org.name if org else rid)
-    rows = _recipient_rows(f, rid, w, lang)
-    context = _common(item, project, case, lang) | {
+    context = _letter(s, case) | {
         "recipient": name,
         "subject": f"{f.spec.title} \u2013 {f.names.get(rid, name)}",
-        "intro": w["letter_intro"].format(forum=forum.name, date=long_date(meeting.date, lang), case=case.case),
-        "amounts": TableView(w["your_amounts"], [w["item"], w["amount_kr"]], rows, None, [False, True]),
+        "intro": w["letter_intro"].format(forum=s.forum.name, date=long_date(item.meeting.date, s.lang), case=case.case),
+        "amounts": TableView(w["your_amounts"], [w["item"], w["amount_kr"]], _recipient_rows(f, rid, w, s.lang), None, [False, True]),
         "conditions": w["conditions"].split("\n"),
     }
-    title = f"{f.spec.title}: {f.names.get(rid, name)}"
-    author = reg.organisations[forum.organisation].name
-    return Document("brev", f"brev/{rid}.docx", title, author, context, lang)
+    return Document("brev", f"brev/{rid}.docx", f"{f.spec.title}: {f.names.get(rid, name)}", s.author, context, s.lang)
 
 
 def _recipient_rows(f: Figures, rid: str, w: dict, lang: str) -> list[list[str]]:
