@@ -41,6 +41,13 @@ class Figures:
     problems: list[tuple[tuple, str, Severity]] = field(default_factory=list)
 
     @property
+    def split_unallocated(self) -> int:
+        """What a split without keys leaves of the pot (0 when the split covers it, or there is none)."""
+        if self.split is None or _shares_pot(self.spec) or self.pot is None:
+            return 0
+        return max(0, self.pot - self.split.total)
+
+    @property
     def pot(self) -> int | None:
         """The pot for collective measures: decided, or what the waterfall leaves."""
         if self.spec.pot is not None:
@@ -72,13 +79,14 @@ def compute(spec: Allocation, reg: Registers, forum_id: str) -> Figures:
     allocation = None
     if spec.keys:
         recipients = _with_derived_measure(spec, recipients, list(keys.values()))
-        allocation = engine.allocate(pot or 0, recipients, list(keys.values()), engine.Rounding(spec.rounding))
+        shared = pot or 0 if _shares_pot(spec) else 0  # fixed keys alone only give each network its amount
+        allocation = engine.allocate(shared, recipients, list(keys.values()), engine.Rounding(spec.rounding))
         problems += [(("rounding",), f"spreadsheet rounding: the cells of '{d.column}' sum to {plain_number(d.rounded_sum)}, "
                       f"the exact total is {plain_number(_whole(d.exact))} (drift {plain_number(_whole(d.drift))} kr)", Severity.WARNING)
                      for d in allocation.warnings]
     split = engine.split(engine.Portion(nid, p.network, p.uh if isinstance(p.uh, dict) else {"uh": p.uh})
                          for nid, p in spec.split.items()) if spec.split else None
-    frames = allocation.amounts if allocation else (split.totals if split else {})
+    frames = allocation.amounts if allocation and _shares_pot(spec) else (split.totals if split else {})
     requests = engine.compare_requests(frames, [engine.Request(nid, to, amount) for nid, parts in spec.requests.items()
                                                 for to, amount in parts.items()]) if spec.requests else ()
     years = engine.scenario(spec.frame, fixed, [engine.YearPlan(y.year, y.share, None, tuple(_plain(l) for l in y.lines), y.residual)
@@ -94,6 +102,11 @@ def compute(spec: Allocation, reg: Registers, forum_id: str) -> Figures:
         problems += [(("scenario",), disagreement(d), Severity.ERROR) for d in years.problems]
     problems += list(_split_problems(figures, pot))
     return figures
+
+
+def _shares_pot(spec: Allocation) -> bool:
+    """Whether any key shares the pot (flat or pro rata), rather than only fixed amounts."""
+    return any(k.flat is not None or k.pro_rata is not None for k in spec.keys)
 
 
 def _reserved_label(spec: Allocation) -> str:
@@ -120,7 +133,7 @@ def _split_problems(f: Figures, pot: int | None) -> Iterator[tuple[tuple, str, S
     """Each network's split within its frame; the whole split within what the networks get."""
     if f.split is None:
         return
-    if f.allocation is not None:
+    if f.allocation is not None and _shares_pot(f.spec):
         for portion in f.split.portions:
             frame = f.allocation.amounts.get(portion.recipient, 0)
             if portion.total > frame:
@@ -153,7 +166,7 @@ def _key_problems(spec: Allocation, keys: dict[str, engine.Key]) -> Iterator[tup
     shares = sum((k.flat or 0) + (k.pro_rata or 0) for k in spec.keys)
     if any(k.flat is not None or k.pro_rata is not None for k in spec.keys) and shares != 1:
         yield ("keys",), f"the shares of the pot add up to {plain_percent(shares)}, not 100 %", Severity.ERROR
-    if spec.keys and spec.pot is None and spec.frame is None:
+    if _shares_pot(spec) and spec.pot is None and spec.frame is None:
         yield ("pot",), "keys share a pot: give 'frame' (and fixed items) or 'pot'", Severity.ERROR
     if spec.stated:
         for column in spec.stated.columns:
@@ -417,9 +430,11 @@ def prose(f: Figures) -> dict[str, Any]:
 
 def explanation(f: Figures, lang: str = "nb") -> list[str]:
     """How each figure was reached, as lines (`--explain`, the appendix "Utregning")."""
+    w = words(lang)
     lines = explain_waterfall(f.waterfall, lang) if f.waterfall else []
-    if f.unallocated:
-        lines.append(f"{words(lang)['unallocated']}: {kr(f.unallocated, lang)} kr")
+    if f.waterfall is not None and f.spec.pot is not None:  # a decided pot: what the frame leaves, less what is not shared
+        lines[-1] = f"= {w['available']}: {kr(f.waterfall.pot, lang)}\u00a0kr"
+        lines += [f"\u2212 {w['unallocated']}: {kr(f.unallocated, lang)}\u00a0kr", f"= {f.spec.pot_label}: {kr(f.spec.pot, lang)}\u00a0kr"]
     if f.allocation is not None:
         lines += explain_allocation(f.allocation, lang)
     return lines

@@ -12,7 +12,8 @@ from typing import Any
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.oxml import OxmlElement
+from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
@@ -123,17 +124,48 @@ def table_subdoc(view: TableView, tpl: DocxTemplate):
     table = sub.add_table(rows=1 + len(body), cols=len(view.header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    for r, values in enumerate([view.header] + body):
+    cell_style = tpl.get_docx().styles["Tabelltekst"].style_id  # Why: a lookup by name per cell is slow
+    for r, (row, values) in enumerate(zip(table.rows, [view.header] + body)):
         bold = r == 0 or (view.total is not None and r == len(body))
-        for c, text in enumerate(values):
-            para = table.cell(r, c).paragraphs[0]
-            para.style = "Tabelltekst"
+        for cell, text, numeric in zip(row.cells, values, view.numeric):
+            para = cell.paragraphs[0]
+            para._p.get_or_add_pPr().style = cell_style
             para.add_run(text).bold = bold
-            if view.numeric[c]:
+            if numeric:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     mark_header_row(table.rows[0]._tr)
-    sub.add_paragraph()
+    for row in table.rows:
+        _keep_row_together(row._tr)
+    _column_widths(table, [view.header] + body, tpl)
+    note = sub.add_paragraph(view.note or "", style="Tabelltekst")
+    note.paragraph_format.space_after = Pt(8)
+    if view.note:
+        note.runs[0].italic = True
     return sub
+
+
+def _keep_row_together(tr) -> None:
+    """A row never breaks across pages (w:cantSplit)."""
+    trpr = tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def _column_widths(table, rows: list[list[str]], tpl: DocxTemplate) -> None:
+    """Columns as wide as their longest word and text need, shared out over the text width.
+
+    Why: equal columns break long Norwegian words ("barnehagelærerutdanning") in narrow label
+    columns while number columns stay half empty.
+    """
+    section = tpl.get_docx().sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    need = [max(max((len(w) for w in cell.split()), default=0) * 2 + len(cell), 6)
+            for cell in (max(column, key=len) for column in zip(*rows))]
+    grid = table._tbl.tblGrid
+    for c, (col, share) in enumerate(zip(grid.gridCol_lst, need)):
+        col.w = int(width * share / sum(need))
+        for cell in table.columns[c].cells:
+            cell.width = col.w
 
 
 def chart_subdoc(chart: ChartView, tpl: DocxTemplate):

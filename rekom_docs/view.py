@@ -7,6 +7,7 @@ is decided here, where it can be tested without opening a document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -36,6 +37,7 @@ class TableView:
     rows: list[list[str]]
     total: list[str] | None
     numeric: list[bool]
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,8 @@ def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Docu
         "agenda": _agenda_table(meeting, reg, s.lang),
         "cases": [_agenda_case(case, reg, texts, s.lang) for case in meeting.cases],
         "deadlines": [f"{long_date(d.date, s.lang)}: {d.what}" for d in meeting.deadlines],
-        "follow_ups": [_follow_up(f, texts, s.lang) for f in follow_ups_due(item, project)],
+        "follow_ups": [f"{_follow_up(f, texts, s.lang)} ({words(s.lang)['from_meeting'].format(date=long_date(d, s.lang), case=n)})"
+                       for d, n, f in follow_ups_due(item, project)],
         "invited": _invited(meeting, reg, s.lang),
     })
 
@@ -137,7 +140,9 @@ def _agenda_table(meeting: Meeting, reg, lang: str) -> TableView:
         else:
             rows.append([slot, "", entry.pause, "", ""])
     header = [w["time"], w["case_no"], w["title"], w["kind"], w["presenter"]]
-    return TableView(w["agenda_heading"], header, rows, None, [False] * 5)
+    used = [c for c in range(len(header)) if any(row[c] for row in rows)]  # Why: an empty column only squeezes the titles
+    return TableView(w["agenda_table"], [header[c] for c in used], [[row[c] for c in used] for row in rows], None,
+                     [False] * len(used))
 
 
 def _agenda_case(case: Case, reg, texts: dict, lang: str) -> dict[str, Any]:
@@ -155,12 +160,17 @@ def _agenda_case(case: Case, reg, texts: dict, lang: str) -> dict[str, Any]:
 
 
 def follow_ups_due(item: MeetingFile, project: Project) -> list:
-    """Follow-ups set at earlier meetings of the forum, due after the previous meeting and by this one."""
-    forum = item.meeting.forum
-    earlier = [m for m in project.meetings if m.meeting.forum == forum and m.meeting.date < item.meeting.date]
-    since = earlier[-1].meeting.date if earlier else None
-    return [f for m in earlier for case in m.meeting.cases for f in case.follow_ups
-            if f.due and f.due <= item.meeting.date and (since is None or f.due > since)]
+    """Follow-ups set at earlier meetings of the forum and due since the previous meeting, as (date, case, item).
+
+    Why the year: the case tree may lack the meetings in between, and a follow-up more than a
+    year overdue belongs to the archive, not to this agenda.
+    """
+    forum, today = item.meeting.forum, item.meeting.date
+    earlier = [m for m in project.meetings if m.meeting.forum == forum and m.meeting.date < today]
+    since = max([earlier[-1].meeting.date] if earlier else [], default=today - timedelta(days=365))
+    since = max(since, today - timedelta(days=365))
+    return [(m.meeting.date, case.case, f) for m in earlier for case in m.meeting.cases for f in case.follow_ups
+            if f.due and since < f.due <= today]
 
 
 def _invited(meeting: Meeting, reg, lang: str) -> list[dict[str, str]]:
@@ -176,7 +186,8 @@ def _invited(meeting: Meeting, reg, lang: str) -> list[dict[str, str]]:
 def _meeting_header(meeting: Meeting, project: Project, lang: str, texts: dict) -> dict[str, Any]:
     reg = project.registers
     w = words(lang)
-    place = meeting.place or f"{w['digital']} ({meeting.digital})"
+    generic = meeting.digital and meeting.digital.lower().startswith("digital")
+    place = meeting.place or (meeting.digital if generic else f"{w['digital']} ({meeting.digital})")
     return {
         "date": long_date(meeting.date, lang),
         "time": f"{clock(meeting.time.start)}\u2013{clock(meeting.time.end)}",
@@ -222,8 +233,9 @@ def _case_view(case: Case, texts: dict, lang: str, figures=None) -> dict[str, An
     return {
         "heading": f"{number_part}{case.title}",
         "moved_to": long_date(case.moved_to, lang) if case.moved_to else "",
-        "text": Markdown(expand(case.text, texts)) if case.text else None,
-        "tables": (figure_tables(figures, lang) if figures else []) + [table_view(t, lang) for t in case.tables],
+        "text": Markdown(expand(case.text or case.summary, texts)) if case.text or case.summary else None,
+        "proposal": Markdown(expand(case.proposal, texts), style="Vedtak") if case.proposal else None,
+        "tables": (figure_tables(figures, lang) if figures else []) + [table_view(t, lang, texts) for t in case.tables],
         "votes": [vote_view(v, lang) for v in case.votes],
         "decision": Markdown(expand(case.decision, texts), style="Vedtak") if case.decision else None,
         "follow_ups": [_follow_up(f, texts, lang) for f in case.follow_ups],
@@ -253,7 +265,7 @@ def cell_text(value: Any, unit: str, lang: str) -> str:
     """A table cell in Norwegian format: kroner grouped, decimals with comma, percent sign."""
     if value is None:
         return ""
-    if isinstance(value, bool) or isinstance(value, str):
+    if isinstance(value, bool) or isinstance(value, str) or unit == "text":
         return str(value)
     if unit == "percent":
         return f"{number(value, lang)}\u00a0%"
@@ -262,16 +274,31 @@ def cell_text(value: Any, unit: str, lang: str) -> str:
     return number(value, lang) if isinstance(value, (int, Decimal)) else str(value)
 
 
-def table_view(table: Table, lang: str) -> TableView:
-    """A numeric table as printed text, with its totals row computed (a stated total was checked)."""
+def table_view(table: Table, lang: str, texts: dict | None = None) -> TableView:
+    """A numeric table as printed text, with its totals row computed (a stated total was checked).
+
+    A text cell that is a registered network or organisation id prints as its short name.
+    """
     units = [c.unit for c in table.columns]
-    rows = [[cell_text(v, u, lang) for v, u in zip(row, units)] for row in table.rows]
+    rows = [[_label(cell_text(v, u, lang), u, texts) for v, u in zip(row, units)] for row in table.rows]
     total = None
     if table.total:
         sums = table_totals(table)
         total = [table.total_label] + [cell_text(s, u, lang) for s, u in zip(sums[1:], units[1:])]
     header = [c.name + (" (kr)" if c.unit == "kr" else "") for c in table.columns]
-    return TableView(table.title, header, rows, total, [u != "text" for u in units])
+    note = expand(table.note, texts).strip() if table.note and texts else table.note
+    return TableView(table.title, header, rows, total, [u != "text" for u in units], note)
+
+
+def _label(text: str, unit: str, texts: dict | None) -> str:
+    if unit != "text" or not texts:
+        return text
+    for kind in ("network", "org"):
+        try:
+            return texts[kind](text)
+        except LookupError:
+            continue
+    return text
 
 
 def vote_view(vote: Vote, lang: str) -> TableView:

@@ -11,8 +11,8 @@ from .view import TableView
 from .wording import words
 
 
-def figure_tables(f: Figures, lang: str = "nb") -> list[TableView]:
-    """Every table an allocation has, in reading order."""
+def figure_tables(f: Figures, lang: str = "nb", years_ahead: bool = True) -> list[TableView]:
+    """Every table an allocation has, in reading order (a recommendation leaves out the years ahead)."""
     tables = []
     if f.waterfall is not None:
         tables.append(budget_table(f, lang))
@@ -22,7 +22,7 @@ def figure_tables(f: Figures, lang: str = "nb") -> list[TableView]:
         tables.append(requests_table(f, lang))
     if f.split is not None:
         tables += split_tables(f, lang)
-    if f.scenario is not None:
+    if f.scenario is not None and years_ahead:
         tables.append(scenario_table(f, lang))
     return tables
 
@@ -38,9 +38,12 @@ def budget_table(f: Figures, lang: str) -> TableView:
         rows.append([f"{wf.reserved_label}{share}", kr(wf.reserved, lang)])
         rows += [[f"\u2013 {_with_recipient(item, f)}", kr(item.amount, lang)] for item in f.reserved_lines]
     rows.append([wf.pot_label, kr(f.pot, lang)])
+    if f.split_unallocated:
+        rows.append([f"\u2013 {w['split_unallocated']}", kr(f.split_unallocated, lang)])
     if f.unallocated:
         rows.append([w["unallocated"], kr(f.unallocated, lang)])
-    return TableView(f"{f.spec.title}: {w['budget']}", [w["item"], w["amount_kr"]], rows, None, [False, True])
+    title = f.spec.title if w["budget"] in f.spec.title.lower() else f"{f.spec.title}: {w['budget']}"
+    return TableView(title, [w["item"], w["amount_kr"]], rows, None, [False, True])
 
 
 def _with_recipient(item: engine.Item, f: Figures) -> str:
@@ -51,15 +54,23 @@ def _with_recipient(item: engine.Item, f: Figures) -> str:
 def distribution_table(f: Figures, lang: str) -> TableView:
     """Per network: the measures the keys weigh by, each key's amount and the sum."""
     w, a = words(lang), f.allocation
-    measures = list(dict.fromkeys(k.by for k in f.spec.keys if k.by))
-    header = [w["network"], *[_measure_name(m, w) for m in measures], *[f"{label} (kr)" for label in a.keys], w["sum_kr"]]
+    derived = f.spec.preframes.derive if f.spec.preframes else None  # Why: derived weights are kroner, not a count
+    measures = [m for m in dict.fromkeys(k.by for k in f.spec.keys if k.by) if m != derived]
+    outside = [k.label for k in f.spec.keys if k.fixed is not None]
+    preframes = f.spec.preframes is not None
+    header = [w["network"], *[_measure_name(m, w) for m in measures], *[f"{label} (kr)" for label in a.keys],
+              *([w["preframe_kr"]] if preframes else []), w["sum_kr"]]
     rows = []
     for row in a.rows:
         recipient = next(r for r in _recipients(f) if r.id == row.recipient)
+        preframe = [kr(row.total - sum(row.amounts[label] for label in outside), lang)] if preframes else []
         rows.append([row.name, *[number(recipient.measures.get(m, 0), lang) for m in measures],
-                     *[kr(row.amounts[label], lang) for label in a.keys], kr(row.total, lang)])
+                     *[kr(row.amounts[label], lang) for label in a.keys], *preframe, kr(row.total, lang)])
+    preframe_total = [kr(_printed_total(a, None) - sum(_printed_total(a, label) for label in outside), lang)] if preframes else []
     totals = [w["sum"], *[number(sum(r.measures.get(m, 0) for r in _recipients(f)), lang) for m in measures],
-              *[kr(_printed_total(a, label), lang) for label in a.keys], kr(_printed_total(a, None), lang)]
+              *[kr(_printed_total(a, label), lang) for label in a.keys], *preframe_total, kr(_printed_total(a, None), lang)]
+    if len(a.keys) == 1 and not preframes:  # one key: its column is the sum
+        header, rows, totals = header[:-1], [r[:-1] for r in rows], totals[:-1]
     title = f"{f.spec.title}: {w['distribution']}"
     if a.rounding is engine.Rounding.SPREADSHEET:
         title += f" ({w['spreadsheet_rounding']})"
@@ -95,7 +106,8 @@ def requests_table(f: Figures, lang: str) -> TableView:
     header = [w["network"], w["frame_kr"], *[_party(p, f, w) for p in parties], w["requested_kr"], w["excess_kr"]]
     rows = [[f.names.get(c.recipient, c.recipient), kr(c.frame, lang), *[kr(c.by_party.get(p, 0), lang) for p in parties],
              kr(c.requested, lang), kr(c.excess, lang)] for c in f.requests]
-    totals = [w["sum"], kr(sum(c.frame for c in f.requests), lang),
+    frames = _printed_total(f.allocation, None) if f.allocation else sum(c.frame for c in f.requests)
+    totals = [w["sum"], kr(frames, lang),
               *[kr(sum(c.by_party.get(p, 0) for c in f.requests), lang) for p in parties],
               kr(sum(c.requested for c in f.requests), lang), kr(sum(c.excess for c in f.requests), lang)]
     return TableView(f"{f.spec.title}: {w['requests']}", header, rows, totals, [False] + [True] * (len(header) - 1))
@@ -114,9 +126,10 @@ def split_tables(f: Figures, lang: str) -> list[TableView]:
     totals = [w["sum"], kr(s.network_total, lang), kr(s.uh_total, lang), kr(s.total, lang),
               percent(Fraction(s.network_total, s.total) if s.total else Fraction(0), lang)]
     tables = [TableView(f"{f.spec.title}: {w['split']}", header, rows, totals, [False, True, True, True, True])]
-    per_uh = {uh: amount for uh, amount in s.uh_totals.items() if uh != "uh"}
+    per_uh = {uh: amount for uh, amount in s.uh_totals.items() if uh != "uh"} or \
+        (dict(f.spec.stated.uh_totals) if f.spec.stated else {})  # stated totals are checked against the split
     if per_uh:
-        tables.append(TableView(f"{f.spec.title}: {w['per_uh']}", [w["uh"], w["amount_kr"]],
+        tables.append(TableView(f"{f.spec.title}: {f.spec.pot_label.lower()} {w['per_uh']}", [w["uh"], w["amount_kr"]],
                                 [[f.names.get(uh, uh), kr(amount, lang)] for uh, amount in per_uh.items()],
                                 [w["sum"], kr(sum(per_uh.values()), lang)], [False, True]))
     return tables

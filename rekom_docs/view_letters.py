@@ -27,10 +27,12 @@ def letters(item: MeetingFile, project: Project, lang: str | None = None) -> lis
 
 
 def recipients(f: Figures) -> list[str]:
-    """Who gets a letter: every network with an amount, then every university partner with a total."""
-    networks = [row.recipient for row in f.allocation.rows] if f.allocation else []
-    networks += [p.recipient for p in f.split.portions if p.recipient not in networks] if f.split else []
-    return networks + list(_uh_totals(f))
+    """Who gets a letter: every network with an amount, then every other recipient named by a line or UH total."""
+    ids = [row.recipient for row in f.allocation.rows] if f.allocation else []
+    ids += [p.recipient for p in f.split.portions] if f.split else []
+    ids += list(_uh_totals(f))
+    ids += [line.recipient for line in [*f.spec.fixed, *(f.spec.reserved.lines if f.spec.reserved else [])] if line.recipient]
+    return list(dict.fromkeys(ids))
 
 
 def _uh_totals(f: Figures) -> dict[str, int]:
@@ -44,7 +46,7 @@ def _letter(s: Setting, case: Case) -> dict[str, Any]:
     """Letterhead, date, reference and signature: what every letter of the meeting shares."""
     reg, meeting, w = s.project.registers, s.item.meeting, words(s.lang)
     return {
-        "letterhead": {"organisation": s.author, "forum": s.forum.name},
+        "letterhead": {"organisation": s.forum.name, "forum": f"{w['secretariat']}: {s.author}"},
         "date": long_date(meeting.date, s.lang),
         "reference": f"{w['case']} {case.case}",
         "signature": {"name": person_name(reg, meeting.chair) if meeting.chair else "",
@@ -60,7 +62,7 @@ def recommendation(item: MeetingFile, project: Project, case: Case, f: Figures, 
         "recipient": s.author,
         "subject": f"{forum.name}: {f.spec.title}",
         "intro": w["recommendation_intro"].format(forum=forum.name, date=long_date(item.meeting.date, s.lang), case=case.case),
-        "tables": figure_tables(f, s.lang),
+        "tables": figure_tables(f, s.lang, years_ahead=False),
         "chart": _chart(f, s.lang),
         "decision": Markdown(expand(case.decision, s.texts), style="Vedtak") if case.decision else None,
         "explanation": explanation(f, s.lang),
@@ -104,25 +106,38 @@ def recipient_letter(item: MeetingFile, project: Project, case: Case, f: Figures
         "recipient": name,
         "subject": f"{f.spec.title} \u2013 {f.names.get(rid, name)}",
         "intro": w["letter_intro"].format(forum=s.forum.name, date=long_date(item.meeting.date, s.lang), case=case.case),
-        "amounts": TableView(w["your_amounts"], [w["item"], w["amount_kr"]], _recipient_rows(f, rid, w, s.lang), None, [False, True]),
+        "amounts": _amounts_table(f, rid, w, s.lang, _partners(reg, network)),
         "conditions": w["conditions"].split("\n"),
     }
     return Document("brev", f"brev/{rid}.docx", f"{f.spec.title}: {f.names.get(rid, name)}", s.author, context, s.lang)
 
 
-def _recipient_rows(f: Figures, rid: str, w: dict, lang: str) -> list[list[str]]:
-    rows: list[list[str]] = []
+def _partners(reg, network) -> str:
+    """The network's university partners by short name, for 'til UH-partner (DMMH)'."""
+    names = [reg.organisations[p].short or reg.organisations[p].name for p in (network.partners if network else [])
+             if p in reg.organisations]
+    return ", ".join(names) or "UH"
+
+
+def _amounts_table(f: Figures, rid: str, w: dict, lang: str, partners: str) -> TableView:
+    rows = _recipient_rows(f, rid, w, lang, partners)
+    return TableView(w["your_amounts"], [w["item"], w["amount_kr"]], rows[:-1], rows[-1], [False, True])
+
+
+def _recipient_rows(f: Figures, rid: str, w: dict, lang: str, partners: str) -> list[list[str]]:
+    """Every amount of the allocation that names this recipient, then their sum."""
+    amounts: list[tuple[str, int]] = []
     if f.allocation is not None and rid in f.allocation.amounts:
         row = f.allocation.row(rid)
-        rows += [[label, kr(row.amounts[label], lang)] for label in f.allocation.keys]
-        rows.append([f"{f.spec.pot_label}, {w['sum'].lower()}", kr(row.total, lang)])
+        amounts += [(label, row.amounts[label]) for label in f.allocation.keys]
     portion = next((p for p in f.split.portions if p.recipient == rid), None) if f.split else None
     if portion is not None:
-        rows += [[w["to_network"], kr(portion.to_network, lang)], [w["to_uh"], kr(portion.uh_total, lang)],
-                 [f"{f.spec.pot_label}, {w['frame'].lower()}", kr(portion.total, lang)]]
+        amounts += [(f"{f.spec.pot_label}: {w['to_network'].lower()}", portion.to_network),
+                    (f"{f.spec.pot_label}: {w['to_uh_partner'].format(partners=partners)}", portion.uh_total)]
     uh = _uh_totals(f)
     if rid in uh:
-        rows.append([f"{f.spec.pot_label}, {w['in_partnership']}", kr(uh[rid], lang)])
-    lines = f.spec.reserved.lines if f.spec.reserved else []
-    rows += [[line.label, kr(line.amount, lang)] for line in lines if line.recipient == rid]
-    return rows
+        amounts.append((f"{f.spec.pot_label}, {w['in_partnership']}", uh[rid]))
+    lines = [*f.spec.fixed, *(f.spec.reserved.lines if f.spec.reserved else [])]
+    amounts += [(line.label, line.amount) for line in lines if line.recipient == rid and line.amount is not None]
+    rows = [[label, kr(amount, lang)] for label, amount in amounts]
+    return rows + [[w["sum"], kr(sum(amount for _, amount in amounts), lang)]]

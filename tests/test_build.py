@@ -94,8 +94,19 @@ def test_recommendation_has_chart_with_alt_text_and_table(built: Path):
 
 def test_recipient_letters_state_their_own_amounts(built: Path):
     text = outline(built / "2024-03-07-rekom" / "brev" / "fosen.docx").replace("\u00a0", " ")
-    assert "| Til nettverket | >88 805 |" in text and "| Til UH | >790 000 |" in text
+    assert "| Koordinering | >100 000 |" in text
+    assert "| Kollektive tiltak: til nettverket | >88 805 |" in text
+    assert "| Kollektive tiltak: til UH-partner (DMMH) | >790 000 |" in text
+    assert "| Sum | >978 805 |" in text
     assert "Trondheim" not in text.split("[Heading 2]")[0].split("Beløp til dere")[1]
+
+
+def test_university_partner_letter_names_every_line_for_it(built: Path):
+    text = outline(built / "2024-03-07-rekom" / "brev" / "dmmh.docx").replace("\u00a0", " ")
+    for line in ("| Kollektive tiltak, i partnerskap med nettverkene | >10 045 210 |",
+                 "| Prosjekt kompetansenettverk: koordinering hos DMMH | >1 100 000 |",
+                 "| Menn i barnehagen (MIB) | >150 000 |", "| Sum | >11 295 210 |"):
+        assert line in text
 
 
 def test_headings_are_real_heading_styles_in_order(built: Path):

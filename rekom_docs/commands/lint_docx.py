@@ -14,8 +14,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..lint import lint_docx
-
     found = [f"{path}: {problem}" for path in args.files for problem in _lint(path)]
     for line in found:
         print(line)
@@ -26,6 +24,8 @@ def run(args) -> int:
 
 
 def _lint(path: Path) -> list[str]:
+    from ..lint import lint_docx
+
     if not path.is_file():
         raise RekomError(f"{path}: no such file")
     return lint_docx(path)
