@@ -8,6 +8,7 @@ hand.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -113,6 +114,80 @@ def new_num_restarting(numbering_element: etree._Element, num_id: int, ilvl: int
     num = numbering_element.add_num(abstract_num_id(numbering_element, num_id))
     num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
     return num.numId
+
+
+def new_num_formatted(numbering_element: etree._Element, num_id: int, ilvl: int, start: int,
+                      num_fmt: str, lvl_text: str) -> int:
+    """A `w:num` like `num_id`'s list, whose level `ilvl` is numbered `num_fmt` (`lowerLetter`,
+    `upperLetter`, `decimal`) with text `lvl_text` (`%1)`), starting at `start`.
+
+    Why: a list's number format lives in its abstract definition, so a lettered list
+    needs its own copy of the numbered style's definition (same indents and fonts). The
+    copy is named after its origin and format, and later lists reuse it. It drops the
+    links to the style (`w:pStyle`, `w:styleLink`), as a style points to one definition.
+    """
+    source = abstract_num_id(numbering_element, num_id)
+    name = f"rekom {source}/{ilvl} {num_fmt} {lvl_text}"
+    found = [a for a in xpath(numbering_element, "w:abstractNum")
+             if xpath(a, "w:name/@w:val") == [name]]
+    if found:
+        abstract = int(found[0].get(qn("w:abstractNumId")))
+    else:
+        abstract = _copy_abstract_num(numbering_element, source, name)
+        definition = xpath(numbering_element, f'w:abstractNum[@w:abstractNumId="{abstract}"]')[0]
+        for lvl in xpath(definition, f'w:lvl[@w:ilvl="{ilvl}"]'):
+            _set_level_format(lvl, num_fmt, lvl_text)
+    num = numbering_element.add_num(abstract)
+    num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
+    return num.numId
+
+
+def _copy_abstract_num(numbering_element: etree._Element, source: int, name: str) -> int:
+    """Add a copy of abstract definition `source` named `name`; returns the copy's id."""
+    original = xpath(numbering_element, f'w:abstractNum[@w:abstractNumId="{source}"]')[0]
+    definition = copy.deepcopy(original)
+    taken = [int(v) for v in xpath(numbering_element, "w:abstractNum/@w:abstractNumId")]
+    abstract = max(taken, default=-1) + 1
+    definition.set(qn("w:abstractNumId"), str(abstract))
+    for dropped in xpath(definition, "w:name|w:tmpl|w:styleLink|w:numStyleLink|w:lvl/w:pStyle"):
+        dropped.getparent().remove(dropped)
+    nsid = xpath(definition, "w:nsid")
+    if nsid:  # Word tells lists apart by nsid: the copy must not pass for the original
+        nsid[0].set(qn("w:val"), f"{0x7E000000 + abstract:08X}")
+    name_el = OxmlElement("w:name", attrs={qn("w:val"): name})
+    before = xpath(definition, "w:nsid|w:multiLevelType")  # CT_AbstractNum order
+    if before:
+        before[-1].addnext(name_el)
+    else:
+        definition.insert(0, name_el)
+    nums = xpath(numbering_element, "w:num")  # every w:abstractNum precedes the w:num
+    if nums:
+        nums[0].addprevious(definition)
+    else:
+        numbering_element.append(definition)
+    return abstract
+
+
+def _set_level_format(lvl: etree._Element, num_fmt: str, lvl_text: str) -> None:
+    """Set a `w:lvl`'s `w:numFmt` and `w:lvlText`, adding them in schema order if missing."""
+    fmt = xpath(lvl, "w:numFmt")
+    if not fmt:
+        fmt = [OxmlElement("w:numFmt")]
+        start = xpath(lvl, "w:start")
+        if start:
+            start[0].addnext(fmt[0])
+        else:
+            lvl.insert(0, fmt[0])
+    fmt[0].set(qn("w:val"), num_fmt)
+    text = xpath(lvl, "w:lvlText")
+    if not text:
+        text = [OxmlElement("w:lvlText")]
+        later = xpath(lvl, "w:lvlPicBulletId|w:legacy|w:lvlJc|w:pPr|w:rPr")
+        if later:
+            later[0].addprevious(text[0])
+        else:
+            lvl.append(text[0])
+    text[0].set(qn("w:val"), lvl_text)
 
 
 def level_indent(numbering_element: etree._Element, num_id: int, ilvl: int) -> tuple[int, int]:

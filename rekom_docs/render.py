@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
@@ -136,7 +137,7 @@ def table_subdoc(view: TableView, tpl: DocxTemplate):
     mark_header_row(table.rows[0]._tr)
     for row in table.rows:
         _keep_row_together(row._tr)
-    _column_widths(table, [view.header] + body, tpl)
+    _column_widths(table, [view.header] + body, view.numeric, tpl)
     note = sub.add_paragraph(view.note or "", style="Tabelltekst")
     note.paragraph_format.space_after = Pt(8)
     if view.note:
@@ -151,16 +152,28 @@ def _keep_row_together(tr) -> None:
         trpr.insert(0, OxmlElement("w:cantSplit"))
 
 
-def _column_widths(table, rows: list[list[str]], tpl: DocxTemplate) -> None:
-    """Columns as wide as their longest word and text need, shared out over the text width.
+def _column_widths(table, rows: list[list[str]], numeric: list[bool], tpl: DocxTemplate) -> None:
+    """Columns sized by content: numbers never wrap, no word is broken, text shares what is left.
 
     Why: equal columns break long Norwegian words ("barnehagelærerutdanning") in narrow label
     columns while number columns stay half empty.
     """
     section = tpl.get_docx().sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
-    need = [max(max((len(w) for w in cell.split()), default=0) * 2 + len(cell), 6)
-            for cell in (max(column, key=len) for column in zip(*rows))]
+    chars = width / Mm(1.85)  # about one character of 10 pt text
+    columns = list(zip(*rows))
+    words = [max(len(w) for cell in col for w in cell.replace("\u00a0", "_").split() or [""]) + 1 for col in columns]
+    fixed = [max(max(len(c) for c in col[1:] or [""]) + 1, words[i]) if numeric[i] else 0 for i, col in enumerate(columns)]
+    wish = [0 if numeric[i] else max(words[i], min(max(len(c) for c in col), 45)) for i, col in enumerate(columns)]
+    least = sum(fixed) + sum(words[i] for i in range(len(columns)) if not numeric[i])
+    if least > chars:  # too wide even at the least: a smaller type, down to 7 pt, rather than broken numbers
+        size = max(7.0, 10 * chars / least)
+        for run in table._tbl.iter(qn("w:r")):
+            Run(run, None).font.size = Pt(size)
+        chars *= 10 / size
+    left = max(chars - sum(fixed), sum(words[i] for i in range(len(columns)) if not numeric[i]))
+    scale = min(1.0, left / sum(wish)) if sum(wish) else 1.0
+    need = [fixed[i] or max(words[i], wish[i] * scale) for i in range(len(columns))]
     grid = table._tbl.tblGrid
     for c, (col, share) in enumerate(zip(grid.gridCol_lst, need)):
         col.w = int(width * share / sum(need))
