@@ -225,9 +225,12 @@ _LIST_MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)]|[a-zA-Z]\))( +|$)(.*)$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
 _PM_ORDERED = re.compile(r"^(\d+)\.(?= |$)")  # what Python-Markdown reads as an ordered marker
 _FENCE = re.compile(r"^ *(```|~~~)")
-# Items of lists Python-Markdown cannot number ("a)", "B)", "1)") become "N." items whose
-# text starts with the original marker between these private-use characters; the walk
-# strips it and numbers the list in that format.
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?: |$)")
+# Numbered items ("1.", and "a)", "B)", "1)" which Python-Markdown does not know) become
+# "N." items whose text starts with the original marker between these private-use
+# characters; the walk strips it and numbers the list in that format from that number.
+# Why: Python-Markdown joins "a) b) c)" and a "1. 2." list after it into one `ol` and
+# keeps only the first number.
 _CARRY_OPEN, _CARRY_CLOSE = "\ue000", "\ue001"
 _CARRIED = re.compile(f"^\\s*{_CARRY_OPEN}([^{_CARRY_CLOSE}]*){_CARRY_CLOSE}")
 
@@ -356,7 +359,7 @@ def _normalize_lists(text: str) -> str:
       paragraph (an item's second paragraph) swallows every following line, so the next
       items print as " - Værnes: ..." inside it: a blank line is put before such items;
     - "- 15. januar: ..." is an ordered list inside a bullet: the number is escaped;
-    - it knows no "a)" or "1)" lists: they become "N." items carrying their marker.
+    - it knows no "a)" or "1)" lists: numbered items become "N." items carrying their marker.
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -388,9 +391,9 @@ def _normalize_lists(text: str) -> str:
                 out.append("")  # Python-Markdown needs it to start or resume the list here
                 block = None
             stack.append(marker)
-            if marker.kind in ("bullet", "decimal"):
+            if marker.kind == "bullet":
                 token, rest = marker.token, _escape_ordered(marker.rest)
-            else:
+            else:  # see _CARRY_OPEN
                 token, rest = f"{marker.ordinal}.", _CARRY_OPEN + marker.token + _CARRY_CLOSE + marker.rest
             out.append(" " * column + token + " " + rest)
             block, previous = block or ("marker", column), "marker"
@@ -402,6 +405,8 @@ def _normalize_lists(text: str) -> str:
             content = _escape_ordered(content)
         out.append(" " * column + content)
         block, previous = block or ("text", column), "text"
+        if not stack and _ATX_HEADING.match(line):
+            block = previous = None  # a heading is no paragraph: a list may follow it
     return "\n".join(out)
 
 
@@ -923,7 +928,8 @@ def _append_text(holder: etree._Element, text: str) -> None:
         holder.text = (holder.text or "") + text
 
 
-_CARRIED_FORMATS = {  # kind of carried marker -> (w:numFmt, w:lvlText)
+_CARRIED_FORMATS = {  # kind of carried marker -> (w:numFmt, w:lvlText); None: the style's
+    "decimal": None,
     "lower": ("lowerLetter", "%{level})"),
     "upper": ("upperLetter", "%{level})"),
     "paren": ("decimal", "%{level})"),
@@ -933,8 +939,7 @@ _CARRIED_FORMATS = {  # kind of carried marker -> (w:numFmt, w:lvlText)
 def _ordered_runs(ol: etree._Element) -> list[tuple[tuple[str, str] | None, int, list]]:
     """The items of an `ol` as runs of one format: (format or None for "1.", start, items).
 
-    Items written "a)", "B)" or "1)" carry their marker (see `_normalize_lists`); it is
-    taken out of the item's text here.
+    Items carry their marker (see `_CARRY_OPEN`); it is taken out of the item's text here.
     """
     runs: list[tuple[tuple[str, str] | None, int, list]] = []
     first = int(ol.get("start") or 1)
@@ -952,7 +957,7 @@ def _ordered_runs(ol: etree._Element) -> list[tuple[tuple[str, str] | None, int,
 
 
 def _take_carried_marker(li: etree._Element) -> str | None:
-    """Remove the carried marker (`\ue000a)\ue001`) from the start of an item; return it."""
+    """Remove the carried marker (`a)` between U+E000 and U+E001) from an item; return it."""
     node = li
     if not (li.text or "").strip() and len(li) and li[0].tag == "p":
         node = li[0]  # a loose item: the text starts in its first paragraph

@@ -165,3 +165,23 @@ def test_cli_kinds_are_the_documents_there_are():
     from rekom_docs.commands.build import KINDS
 
     assert sorted(KINDS) == sorted(DOCUMENTS)
+
+
+def test_each_recipient_letter_uses_its_own_written_standard(tmp_path: Path):
+    """In the example register Midtre Namdal writes nynorsk; the forum and the others bokmål."""
+    from docx.oxml.ns import qn as _qn
+
+    cases = Path(__file__).resolve().parent / "examples" / "valid" / "alloc-waterfall-keys"
+    list(build(BuildConfig(cases, tmp_path, ("letters",))))
+
+    folder = tmp_path / "2024-03-14-rekom"
+
+    def language(path: Path) -> str:
+        rpr = Document(str(path)).styles.element.find(_qn("w:docDefaults")).find(_qn("w:rPrDefault")).find(_qn("w:rPr"))
+        return rpr.find(_qn("w:lang")).get(_qn("w:val"))
+
+    assert language(folder / "brev" / "midtre-namdal.docx") == "nn-NO"
+    assert language(folder / "brev" / "fosen.docx") == "nb-NO"
+    assert language(folder / "innstilling.docx") == "nb-NO"
+    nynorsk = outline(folder / "brev" / "midtre-namdal.docx")
+    assert "Beløp til dykk" in nynorsk and "Med helsing" in nynorsk

@@ -250,6 +250,147 @@ def test_loose_list_item_with_second_paragraph(template, tmp_path):
     assert more._p.xpath("./w:pPr/w:ind/@w:left") == ["360"]  # aligned with the item text
 
 
+def num_format(out: Path, p) -> tuple[str, str, str]:
+    """(w:numFmt, w:lvlText, startOverride) of the list level a paragraph is numbered with."""
+    num_id, ilvl = numbering(p)
+    num_xml = part_xml(out, "word/numbering.xml")
+    num = num_xml.xpath(f'w:num[@w:numId="{num_id}"]', namespaces=NS)[0]
+    abstract = num.xpath("w:abstractNumId/@w:val", namespaces=NS)[0]
+    lvl = num_xml.xpath(f'w:abstractNum[@w:abstractNumId="{abstract}"]/w:lvl[@w:ilvl="{ilvl}"]',
+                        namespaces=NS)[0]
+    start = num.xpath(f"w:lvlOverride[@w:ilvl='{ilvl}']/w:startOverride/@w:val", namespaces=NS)
+    return (lvl.xpath("w:numFmt/@w:val", namespaces=NS)[0], lvl.xpath("w:lvlText/@w:val", namespaces=NS)[0],
+            start[0] if start else "")
+
+
+def test_items_after_a_nested_list_and_its_paragraph_stay_items(template, tmp_path):
+    # 2022-03-09, case 8/2022: a paragraph closing an item's sub-list swallowed the next items
+    text = (
+        "- Innherred: 15 barnehager deltar.\n"
+        "- Trøndelag sørvest:\n"
+        "  - Tiltak I: gruppe 1, 16 kommunale barnehager,\n"
+        "    med DMMH som partner.\n"
+        "  - Tiltak II: gruppe 2.\n"
+        "\n"
+        "  I tillegg bruker nettverket tidligere tildelte midler.\n"
+        "- Værnes: våren 2022 starter 18 barnehager\n"
+        "  med ledelse av pedagogiske prosesser.\n"
+        "- Fosen:\n"
+        "  - Tiltak I: 10 barnehager.\n"
+        "\n"
+        "  I tillegg bruker partnerskapet tidligere midler.\n"
+        "- Gauldal: flere barnehager.\n"
+    )
+    paras = body_paragraphs(render(template, text, tmp_path))
+    texts = [p.text for p in paras]
+    assert not any(" - " in t for t in texts)
+    by_text = {p.text: p for p in paras}
+    top = ["Innherred: 15 barnehager deltar.", "Trøndelag sørvest:",
+           "Værnes: våren 2022 starter 18 barnehager med ledelse av pedagogiske prosesser.",
+           "Fosen:", "Gauldal: flere barnehager."]
+    assert [by_text[t].style.name for t in top] == ["List Bullet"] * 5
+    assert len({numbering(by_text[t]) for t in top}) == 1
+    assert by_text["Tiltak II: gruppe 2."].style.name == "List Bullet 2"
+    closing = by_text["I tillegg bruker nettverket tidligere tildelte midler."]
+    assert numbering(closing) is None and closing._p.xpath("./w:pPr/w:ind/@w:left") == ["360"]
+    assert texts.index(closing.text) + 1 == texts.index(top[2])
+
+
+def test_date_at_the_start_of_a_bullet_item_stays_text(template, tmp_path):
+    # 2022-01-13: "- 15. januar 2022: ..." became an empty bullet and a list starting at 15
+    text = (
+        "**Frister**\n\n"
+        "- 15. januar 2022: frist for å rapportere.\n"
+        "  Rapporteringsmalen fulgte e-posten.\n"
+        "- 1. februar 2022: frist for beslutningsgrunnlag.\n\n"
+        "Estimerte tall, slik de var kjent per\n"
+        "1. februar, står i tabellen.\n"
+    )
+    out = render(template, text, tmp_path)
+    paras = body_paragraphs(out)
+    assert [(p.style.name, p.text) for p in paras[1:-1]] == [
+        ("Body Text", "Frister"),
+        ("List Bullet", "15. januar 2022: frist for å rapportere. Rapporteringsmalen fulgte e-posten."),
+        ("List Bullet", "1. februar 2022: frist for beslutningsgrunnlag."),
+        ("Body Text", "Estimerte tall, slik de var kjent per 1. februar, står i tabellen."),
+    ]
+    assert "\\" not in "".join(p.text for p in paras)
+    assert not part_xml(out, "word/numbering.xml").xpath("//w:startOverride", namespaces=NS)
+
+
+def test_numbered_item_after_a_continuation_paragraph_keeps_its_number(template, tmp_path):
+    # 2024-03-07, case 9/2024: "2. ..." ran into the second paragraph of item 1
+    text = (
+        "To tiltak er prioritert:\n\n"
+        "1. *Fagbrev.* Assistenter kan ta fagbrev\n"
+        "   ved siden av jobben.\n\n"
+        "   Barnehagen kan kontakte leder. Fristen er\n"
+        "   1. februar hvert år.\n"
+        "2. *Tilretteleggingsmidler.* Eiere kan få midler.\n"
+        "3. Annet.\n"
+    )
+    out = render(template, text, tmp_path)
+    paras = body_paragraphs(out)
+    assert [(p.style.name, p.text) for p in paras[1:-1]] == [
+        ("Body Text", "To tiltak er prioritert:"),
+        ("List Number", "Fagbrev. Assistenter kan ta fagbrev ved siden av jobben."),
+        ("Body Text", "Barnehagen kan kontakte leder. Fristen er 1. februar hvert år."),
+        ("List Number", "Tilretteleggingsmidler. Eiere kan få midler."),
+        ("List Number", "Annet."),
+    ]
+    first, more, second, third = paras[2:6]
+    assert numbering(first) == numbering(second) == numbering(third)  # one list: 1., 2., 3.
+    assert numbering(more) is None and more._p.xpath("./w:pPr/w:ind/@w:left") == ["360"]
+    assert num_format(out, first) == ("decimal", "%1.", "1")
+
+
+def test_lettered_lines_are_a_lettered_list(template, tmp_path):
+    # 2024-03-07, cases 9/2024 and 11/2024: "a) ..." lines ran together into one paragraph
+    text = (
+        "Stikkord:\n\n"
+        "a) Hvordan er tiltakene forankret i lokale behov,\n"
+        "   og i tråd med planen?\n"
+        "b) Hvordan gir tiltakene kollektiv læring?\n"
+        "c) Hvordan fordeles midlene?\n\n"
+        "1. *Fagbrev.* Assistenter kan ta fagbrev på to måter:\n"
+        "   a) praksiskandidatordningen, for assistenter med\n"
+        "      fem års erfaring;\n"
+        "   b) fagbrev på jobb.\n"
+        "2. *Tilretteleggingsmidler.*\n\n"
+        "Gruppearbeidet gjaldt a) ny ordlyd, b) fast sum og\n"
+        "c) dissensene i høringssvarene.\n"
+    )
+    out = render(template, text, tmp_path)
+    paras = body_paragraphs(out)
+    by_text = {p.text: p for p in paras}
+    letters = [by_text[t] for t in ("Hvordan er tiltakene forankret i lokale behov, og i tråd med planen?",
+                                    "Hvordan gir tiltakene kollektiv læring?", "Hvordan fordeles midlene?")]
+    assert [p.style.name for p in letters] == ["List Number"] * 3
+    assert len({numbering(p) for p in letters}) == 1
+    assert num_format(out, letters[0]) == ("lowerLetter", "%1)", "1")
+    nested = [by_text["praksiskandidatordningen, for assistenter med fem års erfaring;"],
+              by_text["fagbrev på jobb."]]
+    assert [p.style.name for p in nested] == ["List Number 2"] * 2
+    assert numbering(nested[0]) == numbering(nested[1]) != numbering(letters[0])
+    assert num_format(out, nested[0]) == ("lowerLetter", "%1)", "1")
+    item1 = by_text["Fagbrev. Assistenter kan ta fagbrev på to måter:"]
+    assert numbering(by_text["Tilretteleggingsmidler."]) == numbering(item1)
+    assert num_format(out, item1) == ("decimal", "%1.", "1")
+    # an enumeration inside a sentence that wraps at "c)" stays one paragraph
+    assert by_text["Gruppearbeidet gjaldt a) ny ordlyd, b) fast sum og c) dissensene i høringssvarene."]
+    assert "\ue000" not in "".join(p.text for p in paras)
+    # one lettered definition per list style, shared by both lettered lists of that style
+    abstracts = part_xml(out, "word/numbering.xml").xpath("w:abstractNum[w:name]", namespaces=NS)
+    assert len(abstracts) == 2
+
+
+def test_numbered_then_lettered_items_are_two_lists(template, tmp_path):
+    out = render(template, "1. en\n2. to\na) a\nb) b", tmp_path)
+    paras = {p.text: p for p in body_paragraphs(out)}
+    assert numbering(paras["en"]) == numbering(paras["to"]) != numbering(paras["a"]) == numbering(paras["b"])
+    assert num_format(out, paras["a"]) == ("lowerLetter", "%1)", "1")
+
+
 # --- footnotes ------------------------------------------------------------------------
 
 
@@ -410,7 +551,7 @@ def test_empty_text_removes_the_tag_paragraph(template, tmp_path):
 
 @pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="needs LibreOffice and poppler")
 def test_pdf_shows_footnote_link_and_list_numbers(template, tmp_path):
-    text = MINUTES + "\nEt avsnitt.\n\n1. Ny liste\n2. To\n\n" + TABLE
+    text = MINUTES + "\nEt avsnitt.\n\n1. Ny liste\n2. To\n\na) Første bokstav\nb) Andre bokstav\n\n" + TABLE
     out = render(template, text, tmp_path)
     subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
@@ -424,4 +565,5 @@ def test_pdf_shows_footnote_link_and_list_numbers(template, tmp_path):
     assert "https://www.udir.no/kvalitet-og-kompetanse/" in re.sub(r"\s+", "", words)  # may wrap
     assert re.search(r"^\s*2\.\s+Kan vi avslutte", words, re.M)
     assert re.search(r"^\s*1\.\s+Ny liste", words, re.M)  # the second list restarts
+    assert re.search(r"^\s*b\)\s+Andre bokstav", words, re.M)  # a lettered list
     assert re.search(r"Lønn & sosiale\s+17 873 000", words)
