@@ -100,6 +100,10 @@ def check_meeting(meeting_id: str, meeting: Meeting, reg: Registers, src: Locate
     for key in ("chair", "referent"):
         yield from _person_ref(getattr(meeting, key), (key,), reg, src)
     yield from _check_attendance(meeting, reg, src)
+    for i, deadline in enumerate(meeting.deadlines):
+        if deadline.date < meeting.date:
+            yield src.problem(("deadlines", i, "date"), f"the deadline {deadline.date.isoformat()} has passed by the meeting "
+                              f"on {meeting.date.isoformat()}", severity=WARNING)
     yield from _check_slots(meeting, src)
     voters = roster(meeting, reg)
     for i, case in _indexed_cases(meeting):
