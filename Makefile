@@ -23,7 +23,7 @@ MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
-.PHONY: all minutes agenda letters check test bench pdf schema templates clean
+.PHONY: all minutes agenda letters archive check test bench pdf schema templates clean
 .SECONDEXPANSION:
 
 all: minutes agenda letters
@@ -62,6 +62,10 @@ bench: $(STAMP)
 pdf: $(STAMP)
 	$(RD) pdf $(OUT)
 
+# make archive MEETING=2024-01-11-kompetanseloftet
+archive: $(STAMP)
+	$(RD) archive --out $(OUT) $(MEETING)
+
 schema: $(STAMP)
 	mkdir -p $(OUT)
 	$(RD) schema meeting > $(OUT)/meeting.schema.json
@@ -70,5 +74,7 @@ schema: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/python templates/make_templates.py
 
+# Removes what was built, never the archive.
 clean:
-	rm -rf $(OUT) .pytest_cache
+	if [ -d $(OUT) ]; then find $(OUT) -mindepth 1 -maxdepth 1 ! -name archive -exec rm -rf {} +; fi
+	rm -rf .pytest_cache

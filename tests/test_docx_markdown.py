@@ -49,7 +49,7 @@ def w(tag: str) -> str:
 
 
 def make_template(path: Path, body: str = "{{p body}}", drop: tuple[str, ...] = ()) -> Path:
-    """A template like the lead's: python-docx defaults + link/footnote styles, A4."""
+    """A template like the bundled ones: python-docx defaults + link/footnote styles, A4."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
