@@ -151,6 +151,16 @@ def tag(doc, text: str) -> None:
     doc.add_paragraph(text)
 
 
+def bullet_section(doc, heading: str, style: str, expr: str, var: str = "item") -> None:
+    """A heading and one bullet per item of the list `expr`, all left out when the list is empty."""
+    tag(doc, f"{{%p if {expr} %}}")
+    doc.add_paragraph(heading, style=style)
+    tag(doc, f"{{%p for {var} in {expr} %}}")
+    doc.add_paragraph(f"{{{{ {var} }}}}", style="List Bullet")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
 def referat(t: dict[str, str]) -> Document:
     """templates/referat.docx: the minutes of one meeting."""
     doc = base_document(t["lang"])
@@ -209,12 +219,7 @@ def referat(t: dict[str, str]) -> Document:
     doc.add_paragraph(t["proposal"], style="Heading 3")
     tag(doc, "{{p case.proposal }}")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if case.follow_ups %}")
-    doc.add_paragraph(t["follow_up"], style="Heading 3")
-    tag(doc, "{%p for item in case.follow_ups %}")
-    doc.add_paragraph("{{ item }}", style="List Bullet")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
+    bullet_section(doc, t["follow_up"], "Heading 3", "case.follow_ups", "item")
     tag(doc, "{%p endfor %}")
     return doc
 
@@ -251,25 +256,10 @@ def innkalling(t: dict[str, str]) -> Document:
     doc.add_paragraph(t["proposal"], style="Heading 3")
     tag(doc, "{{p case.proposal }}")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if case.attachments %}")
-    doc.add_paragraph(t["attachments"], style="Heading 3")
-    tag(doc, "{%p for name in case.attachments %}")
-    doc.add_paragraph("{{ name }}", style="List Bullet")
+    bullet_section(doc, t["attachments"], "Heading 3", "case.attachments", "name")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if follow_ups %}")
-    doc.add_paragraph(t["follow_ups_due"], style="Heading 1")
-    tag(doc, "{%p for item in follow_ups %}")
-    doc.add_paragraph("{{ item }}", style="List Bullet")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if deadlines %}")
-    doc.add_paragraph(t["deadlines"], style="Heading 1")
-    tag(doc, "{%p for item in deadlines %}")
-    doc.add_paragraph("{{ item }}", style="List Bullet")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
+    bullet_section(doc, t["follow_ups_due"], "Heading 1", "follow_ups", "item")
+    bullet_section(doc, t["deadlines"], "Heading 1", "deadlines", "item")
     doc.add_paragraph(t["invited"], style="Heading 1")
     tag(doc, "{%p for group in invited %}")
     labelled(doc, "{{ group.organisation }}", "{{ group.names }}", style="Normal")
