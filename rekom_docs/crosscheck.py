@@ -106,6 +106,12 @@ def check_meeting(meeting_id: str, meeting: Meeting, reg: Registers, src: Locate
                               f"on {meeting.date.isoformat()}", severity=WARNING)
     yield from _check_slots(meeting, src)
     voters = roster(meeting, reg)
+    stated = meeting.attendance.stated_voters if meeting.attendance else None
+    if stated is not None and stated != voters.voters:
+        present = len(voters.present) + len(voters.deputies)
+        without = f", {present - voters.voters} of them without a vote" if present > voters.voters else ""
+        yield src.problem(("attendance", "stated_voters"), f"stated {stated} entitled to vote, but the attendance list gives "
+                          f"{voters.voters} ({len(voters.present)} members and {len(voters.deputies)} deputies present{without})")
     for i, case in _indexed_cases(meeting):
         yield from _check_case(case, ("agenda", i), meeting, reg, src, voters)
 

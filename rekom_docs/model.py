@@ -216,6 +216,7 @@ class Attendance(Model):
     deputies: list[Deputy] = Field(default_factory=list, description="Vararepresentanter who attended.")
     guests: list[Id] = Field(default_factory=list, description="Gjester.")
     left: dict[Id, Clock] = Field(default_factory=dict, description="People who left early, with the time.")
+    stated_voters: int | None = Field(None, ge=0, description="Stemmeberettigede as old minutes state it; checked against the list.")
 
 
 class Deadline(Model):
