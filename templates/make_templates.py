@@ -161,22 +161,26 @@ def bullet_section(doc, heading: str, style: str, expr: str, var: str = "item") 
     tag(doc, "{%p endif %}")
 
 
-def referat(t: dict[str, str]) -> Document:
-    """templates/referat.docx: the minutes of one meeting."""
+def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...]) -> Document:
+    """A new document headed by its title and the forum, then date, time, place and the named roles."""
     doc = base_document(t["lang"])
-    doc.add_paragraph(f"{t['minutes_of']} {{{{ forum.name }}}}", style="Title")
+    doc.add_paragraph(f"{title} {{{{ forum.name }}}}", style="Title")
     tag(doc, "{%p if forum.long_name %}")
     doc.add_paragraph("{{ forum.long_name }}", style="Subtitle")
     tag(doc, "{%p endif %}")
     labelled(doc, t["date"], "{{ meeting.date }}")
     labelled(doc, t["time"], "{{ meeting.time }}")
     labelled(doc, t["place"], "{{ meeting.place }}")
-    tag(doc, "{%p if meeting.chair %}")
-    labelled(doc, t["chair"], "{{ meeting.chair }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if meeting.referent %}")
-    labelled(doc, t["referent"], "{{ meeting.referent }}")
-    tag(doc, "{%p endif %}")
+    for role in people:
+        tag(doc, f"{{%p if meeting.{role} %}}")
+        labelled(doc, t[role], f"{{{{ meeting.{role} }}}}")
+        tag(doc, "{%p endif %}")
+    return doc
+
+
+def referat(t: dict[str, str]) -> Document:
+    """templates/referat.docx: the minutes of one meeting."""
+    doc = meeting_document(t, t["minutes_of"], ("chair", "referent"))
 
     doc.add_paragraph(t["participants"], style="Heading 1")
     tag(doc, "{%p if roster.recorded %}")
@@ -226,17 +230,7 @@ def referat(t: dict[str, str]) -> Document:
 
 def innkalling(t: dict[str, str]) -> Document:
     """templates/innkalling.docx: the invitation with the timed agenda (saksliste)."""
-    doc = base_document(t["lang"])
-    doc.add_paragraph(f"{t['invitation_to']} {{{{ forum.name }}}}", style="Title")
-    tag(doc, "{%p if forum.long_name %}")
-    doc.add_paragraph("{{ forum.long_name }}", style="Subtitle")
-    tag(doc, "{%p endif %}")
-    labelled(doc, t["date"], "{{ meeting.date }}")
-    labelled(doc, t["time"], "{{ meeting.time }}")
-    labelled(doc, t["place"], "{{ meeting.place }}")
-    tag(doc, "{%p if meeting.chair %}")
-    labelled(doc, t["chair"], "{{ meeting.chair }}")
-    tag(doc, "{%p endif %}")
+    doc = meeting_document(t, t["invitation_to"], ("chair",))
     tag(doc, "{%p if invitation %}")
     tag(doc, "{{p invitation }}")
     tag(doc, "{%p endif %}")
