@@ -397,6 +397,8 @@ LABELS = {
 
 def main(names: list[str]) -> None:
     """Write each template in bokmål (here) and nynorsk (in nn/)."""
+    if LABELS["nb"].keys() != LABELS["nn"].keys():
+        raise SystemExit(f"wordings missing in one standard: {sorted(LABELS['nb'].keys() ^ LABELS['nn'].keys())}")
     for lang, labels in LABELS.items():
         folder = HERE if lang == "nb" else HERE / lang
         folder.mkdir(exist_ok=True)
