@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from .errors import InvalidInput, RekomError
 
@@ -37,11 +36,6 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: stop quietly, as other tools do
         sys.stdout = open(os.devnull, "w")
         return 0
-
-
-def cases_path(value: str) -> Path:
-    """An argparse type for a case file or folder."""
-    return Path(value)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ and so in the exported JSON Schema that editors use to complete the files.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from enum import Enum
 from typing import Annotated, Literal, Union
@@ -258,10 +257,3 @@ def case_year(number: str) -> int:
     """The year part of `N/YYYY`."""
     return int(number.split("/")[1])
 
-
-def case_ordinal(number: str) -> int:
-    """The number part of `N/YYYY`."""
-    return int(number.split("/")[0])
-
-
-MEETING_ID = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+$")

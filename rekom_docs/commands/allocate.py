@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import RekomError
+
+if TYPE_CHECKING:
+    from ..view import TableView
 
 
 def register(sub) -> None:
