@@ -53,3 +53,11 @@ def relative(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def closest(word: str, known) -> str | None:
+    """The known word most like `word`, for a "did you mean" hint, or None."""
+    import difflib
+
+    match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return match[0] if match else None

@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Any
 
 from . import allocate as engine
-from .errors import Problem, Severity
+from .errors import Problem, Severity, closest
 from .explain import explain_allocation, explain_waterfall
 from .load import Located
 from .model import Registers
@@ -231,10 +231,8 @@ def _party_problems(spec: Allocation, recipients, reg: Registers) -> Iterator[tu
 
 def _hint(word: str, known) -> str:
     """`; did you mean 'x'?` when a known word is close."""
-    import difflib
-
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = closest(word, known)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def plain_percent(share: Fraction, digits: int = 1) -> str:
@@ -352,24 +350,22 @@ def _stated_cells(f: Figures, stated) -> Iterator[tuple[tuple, str, Severity]]:
             elif nid not in computed:
                 yield ("stated", "columns", column, nid), f"'{nid}' is not a recipient of this allocation", Severity.ERROR
     for column, amount in stated.totals.items():
-        computed = _column_total(f, column)
+        label = None if column == "total" else next((k.label for k in f.spec.keys if k.id == column), column)
+        computed = _whole(printed_total(f.allocation, label)) if label is None or label in f.allocation.keys else 0
         if computed != amount:
             yield (("stated", "totals", column), f"{labels.get(column, 'Sum')} total: stated {plain_number(amount)}, "
                    f"computed {plain_number(computed)}", Severity.ERROR)
 
 
-def _column_total(f: Figures, key_id: str) -> int | Fraction:
-    """A column's total as its table prints it.
+def printed_total(a: engine.Allocation, label: str | None) -> int | Fraction:
+    """A column's total (`label` None: the sum column) as its table prints it.
 
     Why: a spreadsheet rounds each cell for display but sums the exact values, so in
     spreadsheet mode the printed total is the exact part (the drift is warned about).
     """
-    a = f.allocation
     if a.rounding is engine.Rounding.SPREADSHEET:
-        label = "total" if key_id == "total" else next((k.label for k in f.spec.keys if k.id == key_id), key_id)
-        exact = sum(a.parts.values()) if label == "total" else a.parts.get(label, 0)
-        return _whole(exact)
-    return a.total if key_id == "total" else sum(_column(f, key_id).values())
+        return sum(a.parts.values()) if label is None else a.parts[label]
+    return a.total if label is None else sum(a.column(label).values())
 
 
 def _whole(value: Fraction) -> int | Fraction:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
+from .errors import Problem, closest
 from .load import Key, Located
 
 M = TypeVar("M", bound=BaseModel)
@@ -73,8 +72,8 @@ def _unknown_key(model: type[BaseModel], data: Any, path: Key) -> str:
     """'unknown key' with a did-you-mean hint drawn from the model's field names."""
     key = str(path[-1])
     known = _fields_at(model, data, path[:-1])
-    hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    tail = f"; did you mean '{hint[0]}'?" if hint else (f"; known keys: {', '.join(sorted(known))}" if known else "")
+    hint = closest(key, known)
+    tail = f"; did you mean '{hint}'?" if hint else (f"; known keys: {', '.join(sorted(known))}" if known else "")
     return f"unknown key '{key}'{tail}"
 
 

@@ -252,8 +252,9 @@ def _follow_up(follow, texts: dict, lang: str) -> str:
     return text
 
 
-def _who(ref: str, texts: dict) -> str:
-    for kind in ("person", "org", "network"):
+def _who(ref: str, texts: dict, kinds: tuple[str, ...] = ("person", "org", "network")) -> str:
+    """The registered name of an id, trying each kind of register in turn; the id itself if none has it."""
+    for kind in kinds:
         try:
             return texts[kind](ref)
         except LookupError:
@@ -291,14 +292,7 @@ def table_view(table: Table, lang: str, texts: dict | None = None) -> TableView:
 
 
 def _label(text: str, unit: str, texts: dict | None) -> str:
-    if unit != "text" or not texts:
-        return text
-    for kind in ("network", "org"):
-        try:
-            return texts[kind](text)
-        except LookupError:
-            continue
-    return text
+    return _who(text, texts, ("network", "org")) if unit == "text" and texts else text
 
 
 def vote_view(vote: Vote, lang: str) -> TableView:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from . import allocate as engine
-from .figures import MUNICIPALITIES, Figures
+from .figures import MUNICIPALITIES, Figures, printed_total
 from .numbers import kr, number, percent
 from .view import TableView
 from .wording import words
@@ -92,11 +92,8 @@ def _measure_name(measure: str, w: dict) -> str:
 
 
 def _printed_total(a: engine.Allocation, label: str | None) -> int:
-    """A column total: the sum of its cells, or in spreadsheet mode the exact part, as the sheet printed it."""
-    if a.rounding is engine.Rounding.SPREADSHEET:
-        exact = sum(a.parts.values()) if label is None else a.parts[label]
-        return engine.round_half_up(exact)
-    return a.total if label is None else sum(a.column(label).values())
+    """A column total in whole kroner, as the table prints it (see figures.printed_total)."""
+    return engine.round_half_up(printed_total(a, label))
 
 
 def requests_table(f: Figures, lang: str) -> TableView:
