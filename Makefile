@@ -11,13 +11,17 @@ OUT     ?= build
 MALFORM ?=
 RD      := $(BIN)/rekom-docs
 
+# Why quoted: a name reaches the shell only in single quotes, so `a;id;#.yaml` stays a name.
+q         = '$(subst ','\'',$(1))'
 LANGDIR   := $(if $(MALFORM),$(MALFORM)/)
 LANGFLAG  := $(if $(MALFORM),--lang $(MALFORM))
-CASEFILES := $(filter-out $(CASES)/register.yaml,$(wildcard $(CASES)/*/*.yaml))
+# Only safely named meeting files become make targets; `check` reports any other as an error.
+CASEFILES := $(shell find $(call q,$(CASES)) -mindepth 2 -maxdepth 2 -name '*.yaml' 2>/dev/null \
+               | grep -E '/[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*\.yaml$$' | LC_ALL=C sort)
 MEETINGS  := $(basename $(notdir $(CASEFILES)))
 COMMON    := $(CASES)/register.yaml $(wildcard templates/*.docx templates/nn/*.docx) \
              $(wildcard rekom_docs/*.py rekom_docs/commands/*.py) $(STAMP)
-BUILD     = $(RD) build $(1) --cases $(CASES) --out $(OUT) --meeting $* $(LANGFLAG)
+BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) --meeting $(call q,$*) $(LANGFLAG)
 
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
@@ -42,7 +46,7 @@ $(OUT)/%/$(LANGDIR)innkalling.docx: $(CASEFILES) $(COMMON)
 
 $(OUT)/%/$(LANGDIR).letters.stamp: $$(wildcard $(CASES)/*/$$*.yaml) $(COMMON)
 	$(call BUILD,letters)
-	touch $@
+	touch $(call q,$@)
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +55,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $@
 
 check: $(STAMP)
-	$(RD) check $(CASES)
+	$(RD) check $(call q,$(CASES))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -64,7 +68,7 @@ pdf: $(STAMP)
 
 # make archive MEETING=2024-01-11-kompetanseloftet
 archive: $(STAMP)
-	$(RD) archive --out $(OUT) $(MEETING)
+	$(RD) archive --out $(call q,$(OUT)) $(call q,$(MEETING))
 
 schema: $(STAMP)
 	mkdir -p $(OUT)

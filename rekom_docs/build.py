@@ -33,17 +33,21 @@ class BuildConfig:
     strict: bool = False
     lang: str | None = None  # None: each forum's own written standard
     meetings: tuple[str, ...] = ()  # empty: every meeting
+    report: Callable[[object], None] = print  # told the problems of meetings not asked for, which do not stop a build
 
 
 def build(config: BuildConfig) -> Iterator[Path]:
     """Build every requested document of every meeting; yield each path written."""
-    project = open_project(config.cases, strict=config.strict)
+    project = open_project(config.cases, strict=config.strict, only=config.meetings)
+    for problem in project.warnings:
+        if problem.is_error:  # in a meeting not asked for
+            config.report(problem)
     template_dirs = [*config.templates, BUNDLED_TEMPLATES]
     for item in _selected(project, config.meetings):
         folder = config.out / item.id / (config.lang or "")
         for kind in config.kinds:
             for doc in DOCUMENTS[kind](item, project, config.lang):
-                rendered = render(doc, template_dirs)
+                rendered = render(doc, template_dirs, item.meeting.date)
                 yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
 
 

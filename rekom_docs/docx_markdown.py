@@ -65,10 +65,6 @@ class MissingStyleError(ValueError):
         )
 
 
-class JinjaInFootnoteError(ValueError):
-    """A footnote contains `{{`, `{%` or `{#`, which docxtpl would parse as Jinja."""
-
-
 @dataclass(frozen=True)
 class MarkdownStyles:
     """Names of the template styles the converter writes; first present wins in tuples."""
@@ -235,8 +231,31 @@ _CARRY_OPEN, _CARRY_CLOSE = "\ue000", "\ue001"
 _CARRIED = re.compile(f"^\\s*{_CARRY_OPEN}([^{_CARRY_CLOSE}]*){_CARRY_CLOSE}")
 
 
+MAX_DEPTH = 12  # nested lists and quotes; deeper is never meant, and the converters recurse
+_QUOTES = re.compile(r"^(?: {0,3}>)+")
+
+
+class MarkdownTooDeep(ValueError):
+    """Lists or quotes in a case text nest deeper than MAX_DEPTH."""
+
+
+def depth_problem(text: str) -> str | None:
+    """Why `text` nests too deep for a document (lists or quotes), or None."""
+    for number, line in enumerate(text.expandtabs(4).splitlines(), 1):
+        quotes = _QUOTES.match(line)
+        if quotes and quotes.group(0).count(">") > MAX_DEPTH:
+            return f"line {number} of the text nests quotes ('>') more than {MAX_DEPTH} deep"
+        marker = _LIST_MARKER.match(line.lstrip(" >"))
+        if marker and len(line) - len(line.lstrip(" ")) > 4 * MAX_DEPTH:
+            return f"line {number} of the text indents a list item more than {MAX_DEPTH} levels deep"
+    return None
+
+
 def _markdown_to_html(text: str) -> str:
     """HTML for `text`; raw HTML in the source is kept as literal text."""
+    problem = depth_problem(text)
+    if problem:
+        raise MarkdownTooDeep(problem)
     md = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists", "fenced_code"])
     # Why: case texts are Markdown, not HTML; "<b>" or "a <x> b" must print as typed.
     md.preprocessors.deregister("html_block")
@@ -861,7 +880,6 @@ class _Converter:
 
         story = _Story(new_p=new_p, part=part)
         if li is not None:
-            _refuse_jinja(li)
             self._blocks(li, story, _Block(style=text_style))
         self._finish_footnote(footnote, new_p, text_style, ref_style)
         return ox.footnote_reference_run(footnote_id, ref_style)
@@ -978,20 +996,3 @@ def _drop_backrefs(li: etree._Element) -> None:
         else:
             parent.text = (parent.text or "").rstrip("\u00a0") + tail
         parent.remove(a)
-
-
-_JINJA_OPEN = re.compile(r"\{[{%#]")
-
-
-def _refuse_jinja(li: etree._Element) -> None:
-    """Refuse `{{`, `{%`, `{#` in a footnote: docxtpl's render would parse it as Jinja.
-
-    Why: docxtpl renders every footnotes part through Jinja after the body; its output
-    is discarded for our XmlPart, but a syntax error still aborts the whole render.
-    """
-    text = li.text_content()
-    if _JINJA_OPEN.search(text):
-        raise JinjaInFootnoteError(
-            f"footnote text contains {_JINJA_OPEN.search(text).group(0)!r}, which docxtpl "
-            f"would read as a template tag: {text.strip()[:80]!r}"
-        )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import dataclasses
 import io
-from datetime import datetime, timezone
+import zipfile
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,12 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined, TemplateError
+from jinja2 import TemplateError
 
 from .docx_markdown import MarkdownSubdoc, render_markdown
 from .docx_ooxml import mark_header_row
 from .errors import RekomError
+from .jinja import render_budget, word_env as jinja_env
 from .view import ChartView, Document, Markdown, TableView
 
 PLAIN_STYLES = {"Normal", "Body Text"}
@@ -33,28 +35,62 @@ _AFTER_SHADING = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", 
                   "w:sectPr", "w:pPrChange")
 
 
-def jinja_env() -> Environment:
-    """The one Jinja environment for Word templates: autoescape on, undefined names are errors.
+class _Template(DocxTemplate):
+    """docxtpl's template whose footnotes part is never rendered as Jinja, saved reproducibly.
 
-    Why: docxtpl's default leaves autoescape off, so `&` or `<` in a name would corrupt
-    the document XML; StrictUndefined turns a misspelt tag into an error, not a blank.
+    Why: the case texts' footnotes are written into that part before the render, so
+    rendering it would read their text as template source (`{` + line break + `{ ... }}`).
     """
-    return Environment(autoescape=True, undefined=StrictUndefined)
+
+    when: datetime = datetime(1980, 1, 1, tzinfo=timezone.utc)
+
+    def render_footnotes(self, context, jinja_env=None) -> None:
+        """Nothing: footnotes hold case text, which is data."""
+
+    def save(self, filename, *args, **kwargs) -> None:
+        """Save with every zip entry dated `when`, so the same input gives the same bytes."""
+        buffer = io.BytesIO()
+        super().save(buffer, *args, **kwargs)
+        stamp = self.when.timetuple()[:6]
+        with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(filename, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                target.writestr(zipfile.ZipInfo(info.filename, date_time=stamp), source.read(info),
+                                compress_type=zipfile.ZIP_DEFLATED)
 
 
-def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
-    """Render `doc` with the first template found in `template_dirs`."""
-    tpl = DocxTemplate(find_template(doc.template, template_dirs, doc.lang))
-    context = _materialise(doc.context, tpl)
+def render(doc: Document, template_dirs: list[Path], on: date | None = None) -> DocxTemplate:
+    """Render `doc` with the first template found in `template_dirs`; `on` dates it (default 1980-01-01)."""
+    path = find_template(doc.template, template_dirs, doc.lang)
+    tpl = _Template(path)
+    if on is not None:
+        tpl.when = datetime.combine(on, time(0, 0), tzinfo=timezone.utc)
     try:
-        tpl.render(context, jinja_env=jinja_env(), autoescape=True)
+        context = _materialise(doc.context, tpl)
+    except ValueError as exc:  # MarkdownTooDeep, MissingStyleError: the text or the template, said plainly
+        raise RekomError(f"template {_shown(path)}: {exc}") from None
+    try:
+        with render_budget():
+            tpl.render(context, jinja_env=jinja_env(), autoescape=True)
     except TemplateError as exc:
-        raise RekomError(f"template {doc.template}.docx: {exc}") from exc
+        raise RekomError(f"template {_shown(path)}: {_where(exc)}{getattr(exc, 'message', None) or exc}") from exc
     props = tpl.docx.core_properties
     props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
-    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
+    props.created = props.modified = tpl.when.replace(tzinfo=None)
     props.last_modified_by = doc.author
+    props.revision = 1
     return tpl
+
+
+def _shown(path: Path) -> str:
+    from .errors import relative
+
+    return relative(path)
+
+
+def _where(exc: TemplateError) -> str:
+    """`paragraph N: ` for an error with a line (docxtpl puts each paragraph on its own line)."""
+    line = getattr(exc, "lineno", None)
+    return f"paragraph {line - 1}: " if line and line > 1 else ""
 
 
 def find_template(name: str, template_dirs: list[Path], lang: str = "nb") -> Path:

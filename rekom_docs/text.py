@@ -12,16 +12,17 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import TemplateError, TemplateSyntaxError, Undefined
 
+from .docx_markdown import depth_problem
 from .errors import Problem
+from .jinja import case_text_env, render_budget
 from .load import Located, dotted
 from .model import Case, Meeting, Registers
 from .numbers import kr, percent
 from .roster import organisation_name
 
-_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+_ENV = case_text_env()
 _FIELDS = ("summary", "text", "proposal", "decision")
 
 
@@ -61,7 +62,8 @@ def expand(text: str, context: dict[str, Any]) -> str:
     """Render one case text; raises TemplateError or UnknownReference on a bad reference."""
     if "{" not in text:
         return text
-    return _ENV.from_string(text).render(context)
+    with render_budget():
+        return _ENV.from_string(text).render(context)
 
 
 def case_texts(meeting: Meeting) -> Iterator[tuple[tuple, str]]:
@@ -84,7 +86,9 @@ def check_markdown(meeting: Meeting, registers: Registers, src: Located, figures
     problems = []
     for path, text in case_texts(meeting):
         try:
-            expand(text, context)
+            deep = depth_problem(expand(text, context))
+            if deep:
+                problems.append(src.problem(path, deep))
         except (TemplateError, LookupError, TypeError, ValueError, ArithmeticError) as exc:
             problems.append(_located(src, path, exc))
     return problems

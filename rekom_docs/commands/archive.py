@@ -29,8 +29,21 @@ def run(args) -> int:
 
 
 def _built(out: Path, meeting: str) -> list[Path]:
+    from ..project import MEETING_FILE
+
+    if not MEETING_FILE.match(meeting + ".yaml"):
+        raise RekomError(f"'{meeting}' is not a meeting id (YYYY-MM-DD-name, lower-case letters, digits and '-')")
     folder = out / meeting
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".docx", ".pdf")) if folder.is_dir() else []
+    if folder.is_symlink():
+        raise RekomError(f"{relative(folder)} is a link; links in the output folder are not followed")
+    files = sorted(p for p in folder.rglob("*") if p.suffix in (".docx", ".pdf") and _plain_file(p)) if folder.is_dir() else []
     if not files:
         raise RekomError(f"nothing built for '{meeting}' in {relative(folder)}; run make all first")
     return files
+
+
+def _plain_file(path: Path) -> bool:
+    """A regular file that is no link; a planted link is refused, never followed out of the output folder."""
+    if path.is_symlink():
+        raise RekomError(f"{relative(path)} is a link; links in the output folder are not followed")
+    return path.is_file()
