@@ -19,18 +19,48 @@ from contextlib import contextmanager
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateRuntimeError, TemplateSyntaxError, nodes
+from jinja2.utils import missing
 from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from .errors import closest
 
 MAX_OUTPUT = 1_000_000  # characters of any rendered text, or of any value made on the way
 MAX_RANGE = 10_000  # items of one range()
 MAX_CALL_DEPTH = 40  # nested macro and function calls (a recursive macro stops here)
-MAX_SECONDS = 5.0  # of one render
+MAX_SECONDS = 3.0  # of one render (the bundled templates take some 0.3 s)
 MAX_NESTING = 60  # brackets and blocks in template source
 _WIDTH_FILTERS = {"center", "indent", "wordwrap", "truncate", "batch", "slice"}
 _FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\d+|\*)?(?:\.(\d+|\*))?[a-zA-Z%]|\{[^{}]*?(\d{4,})[^{}]*\}")
 _TAG = re.compile(r"\{%-?\s*(\w*).*?%\}|\{\{.*?\}\}", re.DOTALL)
 _BLOCKS = {"if", "for", "macro", "call", "filter", "block", "with", "raw"}
+
+
+class _Undefined(StrictUndefined):
+    """StrictUndefined whose message is plain words with a did-you-mean, not `'dict object' has no attribute`."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        if self._undefined_hint:
+            return self._undefined_hint
+        name, owner = self._undefined_name, self._undefined_obj
+        if owner is missing:
+            return f"'{name}' is not a name known here"
+        known = list(owner) if isinstance(owner, dict) else [a for a in dir(owner) if not a.startswith("_")]
+        hint = closest(str(name), [str(k) for k in known])
+        return f"there is no '{name}' here" + (f"; did you mean '{hint}'?" if hint else
+                                               f"; known: {', '.join(map(str, known[:12]))}" if known else "")
+
+
+def plain_message(exc: BaseException) -> str:
+    """A template error in plain words."""
+    message = getattr(exc, "message", None) or str(exc)
+    return _JARGON.sub(lambda m: f"there is no '{m['name']}' here", message)
+
+
+_JARGON = re.compile(r"'[^']*(?:object|Undefined)[^']*' has no attribute '(?P<name>[^']+)'")
 
 
 class LimitError(TemplateRuntimeError):
@@ -101,7 +131,7 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset(["*", "**", "%", "+", "<<"])
 
     def __init__(self, **options: Any):
-        super().__init__(undefined=StrictUndefined, **options)
+        super().__init__(undefined=_Undefined, **options)
         self.globals.pop("lipsum", None)
         self.globals["range"] = limited_range
         self.filters = {name: _checked_filter(name, f) for name, f in self.filters.items()}
@@ -187,6 +217,21 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
             raise TemplateSyntaxError("too complex: nested more than Python allows", 1, None, filename) from None
 
 
+def template_line(exc: BaseException) -> int | None:
+    """The template line an error was raised at: its own, or the last template frame's.
+
+    Why: Jinja rewrites a runtime error's traceback so template frames carry template line
+    numbers, but it sets `lineno` only on syntax errors.
+    """
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 def _check_size_of(count: int) -> None:
     if count > MAX_OUTPUT:
         raise LimitError(f"a value of {count:,} items or characters is over the limit of {MAX_OUTPUT:,}")
@@ -240,7 +285,7 @@ def render_budget(seconds: float = MAX_SECONDS):
         def stop(signum, frame):
             raise LimitError(f"rendering took longer than the limit of {seconds:g} s; is there a loop that never ends?")
         previous = signal.signal(signal.SIGALRM, stop)
-        signal.setitimer(signal.ITIMER_REAL, seconds + 1)
+        signal.setitimer(signal.ITIMER_REAL, seconds + 0.5)
     try:
         yield
     finally:
@@ -264,4 +309,5 @@ def word_env() -> LimitedEnvironment:
     return LimitedEnvironment(autoescape=True)
 
 
-__all__ = ["LimitError", "LimitedEnvironment", "SecurityError", "case_text_env", "render_budget", "word_env"]
+__all__ = ["LimitError", "plain_message", "LimitedEnvironment", "SecurityError", "case_text_env", "render_budget", "template_line",
+           "word_env"]

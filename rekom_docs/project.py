@@ -79,12 +79,12 @@ def meeting_paths(path: Path, problems: list[Problem] | None = None) -> list[Pat
     found = []
 
     def unreadable(exc: OSError) -> None:
-        problems.append(Problem(relative(Path(exc.filename)), 1, 1, "", f"cannot read the folder: {exc.strerror}"))
+        problems.append(Problem(str(exc.filename), 1, 1, "", f"cannot read the folder: {exc.strerror}"))
 
     for folder, dirs, files in os.walk(path, onerror=unreadable):
         for name in sorted(dirs):
             if os.path.islink(os.path.join(folder, name)):
-                problems.append(Problem(relative(Path(folder, name)), 1, 1, "",
+                problems.append(Problem(os.path.join(folder, name), 1, 1, "",
                                         "a link to a folder is not followed; move the case files here"))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
         found += [Path(folder, f) for f in files if not f.startswith(".") and f != REGISTER

@@ -17,13 +17,15 @@ from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
+from lxml import etree
 from jinja2 import TemplateError
 
 from .docx_markdown import MarkdownSubdoc, render_markdown
 from .docx_ooxml import mark_header_row
 from .errors import RekomError
-from .jinja import render_budget, word_env as jinja_env
+from .jinja import plain_message, render_budget, template_line, word_env as jinja_env
 from .view import ChartView, Document, Markdown, TableView
 
 PLAIN_STYLES = {"Normal", "Body Text"}
@@ -62,17 +64,21 @@ def render(doc: Document, template_dirs: list[Path], on: date | None = None) -> 
     """Render `doc` with the first template found in `template_dirs`; `on` dates it (default 1980-01-01)."""
     path = find_template(doc.template, template_dirs, doc.lang)
     tpl = _Template(path)
+    try:
+        tpl.get_docx()
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError) as exc:
+        raise RekomError(f"{_shown(path)}:1: cannot be read as a Word document ({str(exc)[:120]})") from None
     if on is not None:
         tpl.when = datetime.combine(on, time(0, 0), tzinfo=timezone.utc)
     try:
         context = _materialise(doc.context, tpl)
     except ValueError as exc:  # MarkdownTooDeep, MissingStyleError: the text or the template, said plainly
-        raise RekomError(f"template {_shown(path)}: {exc}") from None
+        raise RekomError(f"{_shown(path)}, paragraph 1: {exc}") from None
     try:
         with render_budget():
             tpl.render(context, jinja_env=jinja_env(), autoescape=True)
     except TemplateError as exc:
-        raise RekomError(f"template {_shown(path)}: {_where(exc)}{getattr(exc, 'message', None) or exc}") from exc
+        raise RekomError(f"{_shown(path)}, paragraph {_paragraph(exc)}: {plain_message(exc)}") from None
     props = tpl.docx.core_properties
     props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
     props.created = props.modified = tpl.when.replace(tzinfo=None)
@@ -87,10 +93,10 @@ def _shown(path: Path) -> str:
     return relative(path)
 
 
-def _where(exc: TemplateError) -> str:
-    """`paragraph N: ` for an error with a line (docxtpl puts each paragraph on its own line)."""
-    line = getattr(exc, "lineno", None)
-    return f"paragraph {line - 1}: " if line and line > 1 else ""
+def _paragraph(exc: TemplateError) -> int:
+    """The paragraph an error is in (docxtpl puts each paragraph on its own line, after one)."""
+    line = template_line(exc)
+    return max(line - 1, 1) if line else 1
 
 
 def find_template(name: str, template_dirs: list[Path], lang: str = "nb") -> Path:

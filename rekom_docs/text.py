@@ -16,7 +16,7 @@ from jinja2 import TemplateError, TemplateSyntaxError, Undefined
 
 from .docx_markdown import depth_problem
 from .errors import Problem
-from .jinja import case_text_env, render_budget
+from .jinja import case_text_env, plain_message, render_budget
 from .load import Located, dotted
 from .model import Case, Meeting, Registers
 from .numbers import kr, percent
@@ -99,5 +99,4 @@ def _located(src: Located, path: tuple, exc: Exception) -> Problem:
     if isinstance(exc, TemplateSyntaxError) and exc.lineno and exc.lineno > 1 or path in src.text_starts and \
             isinstance(exc, TemplateSyntaxError) and src.text_starts[path] > line:
         line, col = src.text_starts[path] + (exc.lineno or 1) - 1, 1
-    message = getattr(exc, "message", None) or str(exc)
-    return Problem(src.file, line, col, dotted(path), f"in the text: {message}")
+    return Problem(src.file, line, col, dotted(path), f"in the text: {plain_message(exc)}")
