@@ -58,6 +58,8 @@ check: $(STAMP)
 	$(RD) check $(call q,$(CASES))
 
 test: $(STAMP)
+	$(BIN)/ruff check rekom_docs tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -1,4 +1,4 @@
-"""The build, top to bottom: load and check the cases, compute each document's view, render, write."""
+"""The build, top to bottom: load, compute, check, present, render, publish."""
 
 from __future__ import annotations
 
@@ -6,20 +6,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import view, view_letters
-from .project import MeetingFile, Project, open_project
-from .render import render
+from .check import check_project
+from .compute import compute_project
 from .errors import RekomError
-from .lint import lint_docx
-from .write import write_file
+from .model.project import MeetingFile, Project, load_project
+from .present import documents
+from .publish.lint import lint_docx
+from .publish.write import write_file
+from .word.render import render
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-DOCUMENTS: dict[str, Callable[[MeetingFile, Project, str | None], list[view.Document]]] = {
-    "minutes": lambda item, project, lang: [view.minutes(item, project, lang)],
-    "agenda": lambda item, project, lang: [view.agenda(item, project, lang)],
-    "letters": view_letters.letters,
-}
 
 
 @dataclass(frozen=True)
@@ -36,9 +32,19 @@ class BuildConfig:
     report: Callable[[object], None] = print  # told the problems of meetings not asked for, which do not stop a build
 
 
+def checked_project(cases: Path, strict: bool = False, only: tuple[str, ...] = ()) -> Project:
+    """Load the case tree, compute every figure, and check it all: the project, or InvalidInput with every problem.
+
+    With `only`, errors in other meetings do not stop it (see check_project).
+    """
+    project, problems = load_project(cases)
+    project = compute_project(project)
+    return check_project(project, problems, strict, only)
+
+
 def build(config: BuildConfig) -> Iterator[Path]:
     """Build every requested document of every meeting; yield each path written."""
-    project = open_project(config.cases, strict=config.strict, only=config.meetings)
+    project = checked_project(config.cases, config.strict, config.meetings)
     for problem in project.warnings:
         if problem.is_error:  # in a meeting not asked for
             config.report(problem)
@@ -46,7 +52,7 @@ def build(config: BuildConfig) -> Iterator[Path]:
     for item in _selected(project, config.meetings):
         folder = config.out / item.id / (config.lang or "")
         for kind in config.kinds:
-            for doc in DOCUMENTS[kind](item, project, config.lang):
+            for doc in documents(item, project, kind, config.lang):
                 rendered = render(doc, template_dirs, item.meeting.date)
                 yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
 

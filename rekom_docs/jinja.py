@@ -19,9 +19,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateRuntimeError, TemplateSyntaxError, nodes
-from jinja2.utils import missing
 from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.utils import missing
 
 from .errors import closest
 
@@ -50,7 +50,7 @@ class _Undefined(StrictUndefined):
             return f"'{name}' is not a name known here"
         known = list(owner) if isinstance(owner, dict) else [a for a in dir(owner) if not a.startswith("_")]
         hint = closest(str(name), [str(k) for k in known])
-        return f"there is no '{name}' here" + (f"; did you mean '{hint}'?" if hint else
+        return f"there is no '{name}' in this value" + (f"; did you mean '{hint}'?" if hint else
                                                f"; known: {', '.join(map(str, known[:12]))}" if known else "")
 
 
@@ -142,7 +142,7 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         _check_time()
         return _check_size(value)
 
-    def concat(self, chunks: Iterable[str]) -> str:  # type: ignore[override]
+    def concat(self, chunks: Iterable[str]) -> str:
         """The rendered output, stopped when it grows past MAX_OUTPUT or takes too long."""
         parts, size = [], 0
         for chunk in chunks:
@@ -167,7 +167,7 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
             _check_format(left)
         return _check_size(super().call_binop(context, operator, left, right))
 
-    def call(__self, __context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _check_time()
         if isinstance(getattr(__obj, "__self__", None), str):  # a str method: 'a'.ljust(10**9)
             for value in (*args, *kwargs.values()):
@@ -204,7 +204,7 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         except RecursionError:
             raise TemplateSyntaxError(f"nested more than {MAX_NESTING} deep", 1, name, filename) from None
         for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-            attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+            attr = node.attr if isinstance(node, nodes.Getattr) else getattr(getattr(node, "arg", None), "value", None)
             if isinstance(attr, str) and attr.startswith("_"):
                 raise TemplateSyntaxError(f"'{attr}' is not allowed: names starting with '_' are internal",
                                           node.lineno, name, filename)
@@ -279,7 +279,7 @@ def render_budget(seconds: float = MAX_SECONDS):
     SIGALRM is the backstop; elsewhere (threads) the hooks' own checks must do.
     """
     outer = _BUDGET.deadline
-    _BUDGET.deadline = time.monotonic() + seconds if not outer else outer
+    _BUDGET.deadline = outer or time.monotonic() + seconds
     use_alarm = not outer and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     if use_alarm:
         def stop(signum, frame):

@@ -15,7 +15,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..write import ARCHIVE, write_file
+    from ..publish.write import ARCHIVE, write_file
 
     plans = [(source, args.out / ARCHIVE / meeting / source.relative_to(args.out / meeting))
              for meeting in args.meetings for source in _built(args.out, meeting)]
@@ -29,7 +29,7 @@ def run(args) -> int:
 
 
 def _built(out: Path, meeting: str) -> list[Path]:
-    from ..project import MEETING_FILE
+    from ..model.project import MEETING_FILE
 
     if not MEETING_FILE.match(meeting + ".yaml"):
         raise RekomError(f"'{meeting}' is not a meeting id (YYYY-MM-DD-name, lower-case letters, digits and '-')")

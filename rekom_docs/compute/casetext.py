@@ -1,0 +1,121 @@
+"""Case texts: Markdown that may refer to registered names and computed figures.
+
+Why: a name or figure typed into prose drifts from the register and the tables. Case
+Markdown is a Jinja template run in a sandbox, so a case file can read values
+(`{{ person("kari-nordmann") }}`, `{{ kr(fordeling.total) }}`,
+`{{ prosent(andel(a, b)) }}`) but never run code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import Any
+
+from jinja2 import TemplateError, TemplateSyntaxError, Undefined
+
+from ..errors import Problem, did_you_mean
+from ..formats import kr, percent
+from ..jinja import case_text_env, plain_message, render_budget
+from ..model.load import Located, dotted
+from ..model.roster import organisation_name
+from ..model.schema import Case, Meeting, Registers
+
+_ENV = case_text_env()
+_FIELDS = ("summary", "text", "proposal", "decision")
+MAX_DEPTH = 12  # nested Markdown lists and quotes; deeper is never meant, and the converters recurse
+_UNKNOWN_NAME = re.compile(r"^'([^']+)' is not a name known here$")
+_QUOTES = re.compile(r"^(?: {0,3}>)+")
+_LIST_ITEM = re.compile(r"^ *([-*+]|[0-9]{1,9}[.)]|[a-zA-Z]\))( |$)")
+
+
+class UnknownReference(LookupError):
+    """A case text names an id the register does not hold."""
+
+
+def text_context(registers: Registers, lang: str = "nb", figures: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The names a case text may use: lookups into the register, formatters, computed figures."""
+
+    def lookup(table: dict, kind: str, show):
+        def get(key: str) -> str:
+            if key not in table:
+                raise UnknownReference(f"no {kind} '{key}' in the register{did_you_mean(str(key), table)}")
+            return show(key)
+        return get
+
+    return {
+        "person": lookup(registers.people, "person", lambda k: registers.people[k].name),
+        "org": lookup(registers.organisations, "organisation", lambda k: organisation_name(registers, k)),
+        "network": lookup(registers.networks, "network", lambda k: registers.networks[k].short),
+        "kr": lambda value: kr(_defined(value), lang),
+        "prosent": lambda value: percent(_defined(value), lang),
+        "andel": lambda part, whole: Fraction(_defined(part), _defined(whole)),
+        **(figures or {}),
+    }
+
+
+def _defined(value: Any) -> Any:
+    """The value, or the error naming what is undefined (not 'got Undefined')."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    return value
+
+
+def expand(text: str, context: dict[str, Any]) -> str:
+    """Render one case text; raises TemplateError or UnknownReference on a bad reference."""
+    if "{" not in text:
+        return text
+    with render_budget():
+        return _ENV.from_string(text).render(context)
+
+
+def depth_problem(text: str) -> str | None:
+    """Why Markdown `text` nests too deep for a document (lists or quotes), or None."""
+    for number, line in enumerate(text.expandtabs(4).splitlines(), 1):
+        quotes = _QUOTES.match(line)
+        if quotes and quotes.group(0).count(">") > MAX_DEPTH:
+            return f"line {number} of the text nests quotes ('>') more than {MAX_DEPTH} deep"
+        if _LIST_ITEM.match(line.lstrip(" >")) and len(line) - len(line.lstrip(" ")) > 4 * MAX_DEPTH:
+            return f"line {number} of the text indents a list item more than {MAX_DEPTH} levels deep"
+    return None
+
+
+def case_texts(meeting: Meeting) -> Iterator[tuple[tuple, str]]:
+    """Every Markdown field of a meeting with its key path."""
+    for name in ("invitation", "note"):
+        if getattr(meeting, name):
+            yield (name,), getattr(meeting, name)
+    for i, item in enumerate(meeting.agenda):
+        if isinstance(item, Case):
+            for name in _FIELDS:
+                if getattr(item, name):
+                    yield ("agenda", i, name), getattr(item, name)
+            for k, follow in enumerate(item.follow_ups):
+                yield ("agenda", i, "follow_ups", k, "what"), follow.what
+
+
+def check_markdown(meeting: Meeting, registers: Registers, src: Located, figures: dict | None = None) -> list[Problem]:
+    """Render every case text once, so a bad reference is reported before any build."""
+    context = text_context(registers, figures=figures)
+    problems = []
+    for path, text in case_texts(meeting):
+        try:
+            deep = depth_problem(expand(text, context))
+            if deep:
+                problems.append(src.problem(path, deep))
+        except (TemplateError, LookupError, TypeError, ValueError, ArithmeticError) as exc:
+            problems.append(_located(src, path, exc, context))
+    return problems
+
+
+def _located(src: Located, path: tuple, exc: Exception, context: dict) -> Problem:
+    line, col = src.where(path)
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno and exc.lineno > 1 or path in src.text_starts and \
+            isinstance(exc, TemplateSyntaxError) and src.text_starts[path] > line:
+        line, col = src.text_starts[path] + (exc.lineno or 1) - 1, 1
+    message = plain_message(exc)
+    unknown = _UNKNOWN_NAME.match(message)
+    if unknown:
+        message += did_you_mean(unknown[1], context) or f"; a text may use: {', '.join(sorted(context))}"
+    return Problem(src.file, line, col, dotted(path), f"in the text: {message}")
