@@ -27,7 +27,7 @@ MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
-.PHONY: all minutes agenda letters archive check test bench pdf schema templates clean
+.PHONY: all minutes agenda letters archive check test fuzz bench pdf schema templates clean
 .SECONDEXPANSION:
 
 all: minutes agenda letters
@@ -61,6 +61,10 @@ test: $(STAMP)
 	$(BIN)/ruff check rekom_docs tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The attacks of issue 8 and 300 seeded random case files, each in a child limited to 10 s and 500 MB.
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz --count 300
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench

@@ -130,7 +130,9 @@ NAMED: list[tuple[str, str, Mutation, int]] = [
     ("footnote split trick", NOTES, edit(lambda t: t.replace(
         "      [^1]: Herunder også lærlinger og lærekandidater.",
         "      [^1]: x {  \n        { lipsum.__globals__.os.system('" + RUN + "') }}", 1)), 0),
-    ("'{{' in a footnote", NOTES, edit(lambda t: t.replace("lærlinger og lærekandidater.", "{{ x }} og {% y %}", 1)), 0),
+    ("'{{' in a footnote", NOTES, edit(lambda t: t.replace("lærlinger og lærekandidater.", "{{ x }} og {% y %}", 1)), 1),
+    ("'{{' printed into a footnote", NOTES, edit(lambda t: t.replace(
+        "lærlinger og lærekandidater.", "{{ '{{' }} lipsum.__globals__.os.system('" + RUN + "') }}", 1)), 0),
     ("bell, form feed, NUL, escape, U+FFFE", SMALL, in_text("a\a b\f c\x00 d\x1b e\ufffe"), 1),
     ("raw NUL byte", SMALL, raw_bytes(lambda b: b.replace(b"Aktuelt", b"Akt\x00uelt", 1)), 1),
     ("invalid UTF-8", SMALL, raw_bytes(lambda b: b.replace(b"Aktuelt", b"Akt\xffuelt", 1)), 1),

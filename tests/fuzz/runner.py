@@ -78,3 +78,33 @@ def run_input(ws: Path, name: str) -> Outcome:
     peak_mb = int(peak.read_text()) / 1024 if peak.exists() else 0.0
     executed = any(ws.rglob("CANARY*")) or any(ROOT.glob("CANARY*")) or Path("/tmp/CANARY_rekom").exists()
     return Outcome(name, code, seconds, peak_mb, stderr, executed)
+
+
+def run_here(ws: Path, name: str) -> Outcome:
+    """Run the same commands in this process (fast, for the test slice); peak growth stands for memory.
+
+    Why in-process: a child per input costs a second of start-up; the slice must stay quick.
+    `make fuzz` runs every input in a child with hard limits instead.
+    """
+    import contextlib
+    import io
+    import traceback
+
+    from .child import run
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    err, out = io.StringIO(), io.StringIO()
+    start = time.monotonic()
+    cwd = os.getcwd()
+    os.chdir(ws)
+    try:
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+            code: int | None = run(ws)
+    except BaseException:  # noqa: BLE001 (any escape is the failure being looked for)
+        code = 2
+        err.write(traceback.format_exc())
+    finally:
+        os.chdir(cwd)
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    executed = any(ws.rglob("CANARY*")) or any(ROOT.glob("CANARY*"))
+    return Outcome(name, code, time.monotonic() - start, grown_mb, err.getvalue(), executed)
