@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import markdown
 from docx.document import _Body
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement, parse_xml
 from docx.oxml.table import CT_Tbl
@@ -539,6 +539,7 @@ def _normalize_spaces(items: list[_Inline]) -> list[_Inline]:
             out.append(item)
     while out and isinstance(out[-1], _Text) and out[-1].text.endswith(" "):
         last = out.pop()
+        assert isinstance(last, _Text)  # the loop condition checked it
         if last.text.rstrip(" "):
             out.append(_replace_text(last, last.text.rstrip(" ")))
             break
@@ -596,7 +597,7 @@ class _Converter:
         self.book = _StyleBook(document_part)
         self.notes: dict[str, etree._Element] = {}
         self._lists: dict[str, _Lists] = {}
-        self._footnotes = None
+        self._footnotes: XmlPart | None = None
 
     def convert(self, text: str, story: _Story) -> None:
         """Append `text` to `story`."""
@@ -727,6 +728,7 @@ class _Converter:
         style_id, numbering = lists.style_ids[level], lists.numbering[level]
         numbering_el = self.doc_part.numbering_part.element
         explicit = bool(deeper or block.list_base)
+        runs: list[tuple[tuple[str, str] | None, int, list]]
         if el.tag == "ul":
             runs = [(None, 0, list(el.iterchildren("li")))]
         else:
@@ -879,7 +881,7 @@ class _Converter:
             new_p()._p.get_or_add_pPr().style = text_style  # Word wants a paragraph last
         mark = ox.footnote_mark_run(ref_style)
         space = OxmlElement("w:r")
-        Run(space, None).text = " "
+        Run(space, None).text = " "  # type: ignore[arg-type]  # a detached run: setting its text never uses the parent
         p_pr = first.find(qn("w:pPr"))
         index = 0 if p_pr is None else first.index(p_pr) + 1
         first.insert(index, space)
@@ -952,6 +954,7 @@ def _ordered_runs(ol: etree._Element) -> list[tuple[tuple[str, str] | None, int,
             fmt, number = None, first + position
         else:
             marker = _parse_marker(carried + " ")
+            assert marker is not None  # a carried marker was parsed as one before it was carried
             fmt, number = _CARRIED_FORMATS[marker.kind], marker.ordinal
         if not runs or runs[-1][0] != fmt:
             runs.append((fmt, number, []))
