@@ -32,7 +32,6 @@ MAX_SECONDS = 3.0  # of one render (the bundled templates take some 0.3 s)
 MAX_NESTING = 60  # brackets and blocks in template source
 _WIDTH_FILTERS = {"center", "indent", "wordwrap", "truncate", "batch", "slice"}
 _FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\d+|\*)?(?:\.(\d+|\*))?[a-zA-Z%]|\{[^{}]*?(\d{4,})[^{}]*\}")
-_TAG = re.compile(r"\{%-?\s*(\w*).*?%\}|\{\{.*?\}\}", re.DOTALL)
 _BLOCKS = {"if", "for", "macro", "call", "filter", "block", "with", "raw"}
 
 
@@ -238,21 +237,39 @@ def _check_size_of(count: int) -> None:
 
 
 def _check_nesting(source: str, name: str | None) -> None:
-    """Refuse source whose blocks, or brackets inside a tag, nest past MAX_NESTING (the parser recurses)."""
-    blocks = 0
-    for tag in _TAG.finditer(source):
-        word = tag.group(1)
-        if word in _BLOCKS:
-            blocks += 1
-        elif word and word.startswith("end"):
-            blocks = max(blocks - 1, 0)
-        depth = deepest = 0
-        for bracket in re.finditer(r"[(\[{]|[)\]}]", tag.group(0)[2:-2]):
-            depth = max(depth + (1 if bracket.group(0) in "([{" else -1), 0)
+    """Refuse source whose blocks, or brackets inside a tag, nest past MAX_NESTING (the parser recurses).
+
+    Why a scan by hand: a regex over unclosed tags (`{{` ten thousand times) takes quadratic time.
+    """
+    blocks, start = 0, 0
+    while (start := _next_tag(source, start)) >= 0:
+        closing = "}}" if source.startswith("{{", start) else "%}"
+        end = source.find(closing, start + 2)
+        if end < 0:
+            return  # unclosed: the parser reports it
+        tag = source[start + 2:end]
+        word = tag.lstrip("-+ \t\n").split(None, 1)[0] if closing == "%}" and tag.strip("-+ \t\n") else ""
+        blocks += 1 if word in _BLOCKS else -1 if word.startswith("end") and blocks else 0
+        if blocks > MAX_NESTING or _bracket_depth(tag) > MAX_NESTING:
+            raise TemplateSyntaxError(f"blocks or brackets nest more than {MAX_NESTING} deep",
+                                      source.count("\n", 0, start) + 1, name)
+        start = end + 2
+
+
+def _next_tag(source: str, start: int) -> int:
+    found = [i for i in (source.find("{{", start), source.find("{%", start)) if i >= 0]
+    return min(found) if found else -1
+
+
+def _bracket_depth(tag: str) -> int:
+    depth = deepest = 0
+    for char in tag:
+        if char in "([{":
+            depth += 1
             deepest = max(deepest, depth)
-        if blocks > MAX_NESTING or deepest > MAX_NESTING:
-            line = source.count("\n", 0, tag.start()) + 1
-            raise TemplateSyntaxError(f"blocks or brackets nest more than {MAX_NESTING} deep", line, name)
+        elif char in ")]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _checked_filter(name: str, function):

@@ -123,6 +123,8 @@ NAMED: list[tuple[str, str, Mutation, int]] = [
     ("nested range(100000)", SMALL, in_text("{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"), 1),
     ("loop over a long list, nothing called", SMALL, in_text("{% set l = [1] * 9999 %}{% for a in l %}{% for b in l %}{% for c in l %}{% endfor %}{% endfor %}{% endfor %}"), 1),
     ("doubling a string", SMALL, in_text("{% set n = namespace(s='ab') %}{% for i in [1]*60 %}{% set n.s = n.s ~ n.s %}{% endfor %}{{ n.s }}"), 1),
+    ("100 000 unclosed '{{'", SMALL, in_text("{{ " * 100_000), 1),
+    ("100 000 unclosed '{% if'", SMALL, in_text("{% if 1 %}" * 100_000), 1),
     ("lipsum(1000000)", SMALL, in_text("{{ lipsum(1000000) }}"), 1),
     ("recursive macro", SMALL, in_text("{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}"), 1),
     ("cycler globals in a case text", SMALL, in_text(f"{{{{ cycler.__init__.__globals__.os.system('{RUN}') }}}}"), 1),
