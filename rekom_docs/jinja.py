@@ -30,6 +30,7 @@ MAX_RANGE = 10_000  # items of one range()
 MAX_CALL_DEPTH = 40  # nested macro and function calls (a recursive macro stops here)
 MAX_SECONDS = 3.0  # of one render (the bundled templates take some 0.3 s)
 MAX_NESTING = 60  # brackets and blocks in template source
+MAX_BITS = 10_000  # of a number made by arithmetic (some 3 000 digits)
 _WIDTH_FILTERS = {"center", "indent", "wordwrap", "truncate", "batch", "slice"}
 _FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\d+|\*)?(?:\.(\d+|\*))?[a-zA-Z%]|\{[^{}]*?(\d{4,})[^{}]*\}")
 _BLOCKS = {"if", "for", "macro", "call", "filter", "block", "with", "raw"}
@@ -158,13 +159,16 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
             for count, other in ((left, right), (right, left)):
                 if isinstance(count, int) and isinstance(other, (str, list, tuple)):
                     _check_size_of(count * _length(other))
-        elif operator == "**":
-            _check_int(right, "an exponent of") if abs(right if isinstance(right, int) else 0) > 64 else None
-        elif operator == "<<":
-            _check_int(right, "a shift of") if isinstance(right, int) and right > 64 else None
+        elif operator in ("**", "<<") and isinstance(left, int) and isinstance(right, int):
+            bits = right * max(abs(left).bit_length(), 1) if operator == "**" else left.bit_length() + right
+            if bits > MAX_BITS:
+                raise LimitError(f"a number of some {bits:,} bits is over the limit of {MAX_BITS:,}")
         elif operator == "%":
             _check_format(left)
-        return _check_size(super().call_binop(context, operator, left, right))
+        result = super().call_binop(context, operator, left, right)
+        if isinstance(result, int) and result.bit_length() > MAX_BITS:
+            raise LimitError(f"a number of {result.bit_length():,} bits is over the limit of {MAX_BITS:,}")
+        return _check_size(result)
 
     def call(__self, __context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _check_time()

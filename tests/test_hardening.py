@@ -53,6 +53,7 @@ def _cases(tmp_path: Path, *meetings: str) -> Path:
     "{{ 'x'.ljust(999999999) }}",
     "{{ 'x'|center(999999999) }}",
     "{{ 2 ** 10000000 }}",
+    "{% set n = namespace(x=10**100) %}{% for i in [1]*40 %}{% set n.x = n.x * n.x %}{% endfor %}",
 ])
 def test_case_text_work_is_bounded(text: str):
     start = time.monotonic()

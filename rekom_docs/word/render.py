@@ -78,7 +78,8 @@ def render(doc: Document, template_dirs: list[Path], on: date | None = None) -> 
     try:
         with render_budget():
             tpl.render(context, jinja_env=jinja_env(), autoescape=True)
-    except TemplateError as exc:
+    except (TemplateError, ValueError, TypeError, ArithmeticError, LookupError, RecursionError) as exc:
+        # Why more than TemplateError: a template can call a value's method wrongly ('x'.split(1)).
         raise RekomError(f"{_shown(path)}, paragraph {_paragraph(exc)}: {plain_message(exc)}") from None
     props = tpl.docx.core_properties
     props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
