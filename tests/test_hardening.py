@@ -56,17 +56,17 @@ def _cases(tmp_path: Path, *meetings: str) -> Path:
     "{% set n = namespace(x=10**100) %}{% for i in [1]*40 %}{% set n.x = n.x * n.x %}{% endfor %}",
 ])
 def test_case_text_work_is_bounded(text: str):
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(LimitError, match="limit|nest"):
         expand(text, {})
-    assert time.monotonic() - start < 2
+    assert time.process_time() - start < 2
 
 
 def test_a_loop_that_calls_nothing_is_stopped_by_the_clock():
-    start = time.monotonic()
+    start = time.process_time()
     with pytest.raises(LimitError, match="longer than the limit"):
         expand("{% set l = [1] * 9999 %}{% for a in l %}{% for b in l %}{% endfor %}{% endfor %}", {})
-    assert time.monotonic() - start < 6
+    assert time.process_time() - start < 5
 
 
 @pytest.mark.parametrize("text", ["{{ cycler.__init__.__globals__.os }}", "{{ lipsum.__globals__ }}",
@@ -132,10 +132,10 @@ def _bomb(levels: int) -> str:
     ("a: b: c", "':' followed by a space"),
 ])
 def test_yaml_traps_are_located_errors(text: str, message: str):
-    start = time.monotonic()
+    start = time.process_time()
     located, problems = load_text(text, "m.yaml")
     assert located is None and problems and message in problems[0].message
-    assert problems[0].line >= 1 and time.monotonic() - start < 2
+    assert problems[0].line >= 1 and time.process_time() - start < 2
 
 
 def test_control_character_is_located_at_its_line_and_column():
