@@ -24,6 +24,7 @@ from ..model.schema import Case, Meeting, Registers
 
 _ENV = case_text_env()
 _FIELDS = ("summary", "text", "proposal", "decision")
+MAX_TEXT = 200_000  # characters of one case text (the bundled ones are under 5 000)
 MAX_DEPTH = 12  # nested Markdown lists and quotes; deeper is never meant, and the converters recurse
 _UNKNOWN_NAME = re.compile(r"^'([^']+)' is not a name known here$")
 _QUOTES = re.compile(r"^(?: {0,3}>)+")
@@ -71,7 +72,9 @@ def expand(text: str, context: dict[str, Any]) -> str:
 
 
 def depth_problem(text: str) -> str | None:
-    """Why Markdown `text` nests too deep for a document (lists or quotes), or None."""
+    """Why Markdown `text` is too long or nests too deep for a document (lists or quotes), or None."""
+    if len(text) > MAX_TEXT:
+        return f"the text is {len(text):,} characters long, over the limit of {MAX_TEXT:,}; split it or attach it"
     for number, line in enumerate(text.expandtabs(4).splitlines(), 1):
         quotes = _QUOTES.match(line)
         if quotes and quotes.group(0).count(">") > MAX_DEPTH:

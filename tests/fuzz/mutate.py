@@ -125,6 +125,7 @@ NAMED: list[tuple[str, str, Mutation, int]] = [
     ("doubling a string", SMALL, in_text("{% set n = namespace(s='ab') %}{% for i in [1]*60 %}{% set n.s = n.s ~ n.s %}{% endfor %}{{ n.s }}"), 1),
     ("100 000 unclosed '{{'", SMALL, in_text("{{ " * 100_000), 1),
     ("100 000 unclosed '{% if'", SMALL, in_text("{% if 1 %}" * 100_000), 1),
+    ("a case text of 1 000 000 characters", SMALL, in_text("x" * 1_000_000), 1),
     ("lipsum(1000000)", SMALL, in_text("{{ lipsum(1000000) }}"), 1),
     ("recursive macro", SMALL, in_text("{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}"), 1),
     ("cycler globals in a case text", SMALL, in_text(f"{{{{ cycler.__init__.__globals__.os.system('{RUN}') }}}}"), 1),
