@@ -11,14 +11,16 @@ from .project import MeetingFile, Project, open_project
 from .render import render
 from .errors import RekomError
 from .lint import lint_docx
+from .lifecycle.dated import project_at
+from .lifecycle.public import internal, versions
 from .write import write_file
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 DOCUMENTS: dict[str, Callable[[MeetingFile, Project, str | None], list[view.Document]]] = {
-    "minutes": lambda item, project, lang: [view.minutes(item, project, lang)],
-    "agenda": lambda item, project, lang: [view.agenda(item, project, lang)],
-    "letters": view_letters.letters,
+    "minutes": lambda item, project, lang: versions(view.minutes, item, project, lang),
+    "agenda": lambda item, project, lang: versions(view.agenda, item, project, lang),
+    "letters": lambda item, project, lang: view_letters.letters(*internal(item, project), lang),
 }
 
 
@@ -41,8 +43,9 @@ def build(config: BuildConfig) -> Iterator[Path]:
     template_dirs = [*config.templates, BUNDLED_TEMPLATES]
     for item in _selected(project, config.meetings):
         folder = config.out / item.id / (config.lang or "")
+        dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day
         for kind in config.kinds:
-            for doc in DOCUMENTS[kind](item, project, config.lang):
+            for doc in DOCUMENTS[kind](item, dated, config.lang):
                 rendered = render(doc, template_dirs)
                 yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from .errors import InvalidInput, Problem, RekomError, relative
 from .load import Located, load_file
 from .figures import Figures, compute, prose
+from .lifecycle.dated import registers_at
 from .model import Case, Meeting, Registers
 from .validate import parse
 
@@ -106,6 +107,7 @@ def _with_figures(item: MeetingFile, registers: Registers) -> MeetingFile:
     """The meeting with its allocations computed (an unknown forum leaves them out; the checker says why)."""
     if item.meeting.forum not in registers.fora:
         return item
+    registers = registers_at(registers, item.meeting.date)
     figures = {i: compute(case.allocation, registers, item.meeting.forum)
                for i, case in enumerate(item.meeting.agenda) if isinstance(case, Case) and case.allocation}
     return MeetingFile(item.id, item.path, item.source, item.meeting, figures)

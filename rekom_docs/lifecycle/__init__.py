@@ -1,0 +1,1 @@
+"""A meeting's papers after the agenda: approval, dated registers, votes, follow-ups, public versions, registers."""
