@@ -46,10 +46,14 @@ def _with_texts(case: Case, text_fn) -> Case:
     return case.model_copy(update=update)
 
 
+def strip_markers(text: str) -> str:
+    """A text with its passage markers removed and the passages kept (the internal version)."""
+    return PASSAGE.sub(lambda m: m.group(2), text)
+
+
 def internal_meeting(meeting):
     """The internal version: passage markers removed, every text kept."""
-    strip = lambda text: PASSAGE.sub(lambda m: m.group(2), text)  # noqa: E731
-    return _meeting(meeting, lambda c: _with_texts(c, strip), strip)
+    return _meeting(meeting, lambda c: _with_texts(c, strip_markers), strip_markers)
 
 
 def public_meeting(meeting, lang: str):
