@@ -13,6 +13,7 @@ from .errors import RekomError
 from .lint import lint_docx
 from .lifecycle.dated import project_at
 from .lifecycle.public import internal, versions
+from .lifecycle.stable import stable_save
 from .write import write_file
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -47,7 +48,7 @@ def build(config: BuildConfig) -> Iterator[Path]:
         for kind in config.kinds:
             for doc in DOCUMENTS[kind](item, dated, config.lang):
                 rendered = render(doc, template_dirs)
-                yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
+                yield write_file(config.out, folder / doc.filename, stable_save(rendered, item.meeting), verify=accessible)
 
 
 def accessible(path: Path) -> None:
