@@ -18,8 +18,9 @@ def minutes_status(meeting, lang: str) -> dict[str, Any]:
     """The page-header marking (UTKAST until approved), the approval line, the corrections, the core-property status."""
     w, status = words(lang), status_of(meeting)
     approval = meeting.approval
-    marking = {Status.draft: w["marking_draft"], Status.approved: ""}.get(status) or \
-        w["marking_sent"].format(date=long_date(approval.date, lang) if approval.date else "").strip()
+    marking = {Status.draft: w["marking_draft"], Status.approved: ""}.get(status)
+    if status is Status.sent:
+        marking = w["marking_sent"].format(date=long_date(approval.date, lang) if approval.date else "").strip()
     line = ""
     if status is Status.approved:
         by = w["approved_by"].format(by=approval.by) if approval.by else ""
