@@ -20,7 +20,7 @@ BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 DOCUMENTS: dict[str, Callable[[MeetingFile, Project, str | None], list[view.Document]]] = {
     "minutes": lambda item, project, lang: versions(view.minutes, item, project, lang),
-    "agenda": lambda item, project, lang: versions(view.agenda, item, project, lang),
+    "agenda": lambda item, project, lang: versions(view.agenda, item, project, lang, history=True),
     "letters": lambda item, project, lang: view_letters.letters(*internal(item, project), lang),
 }
 

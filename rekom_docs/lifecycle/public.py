@@ -90,11 +90,15 @@ def public(item, project, lang: str):
     return _item(item, public_meeting(item.meeting, lang)), dataclasses.replace(project, meetings=meetings)
 
 
-def versions(make, item, project, lang: str | None):
-    """The internal document, and a public one beside it (`<name>-offentlig.docx`) when anything is exempt."""
+def versions(make, item, project, lang: str | None, history: bool = False):
+    """The internal document, and a public one beside it (`<name>-offentlig.docx`) when anything shown is exempt.
+
+    `history`: the document also shows earlier meetings of the forum (an agenda lists their follow-ups).
+    """
     forum_lang = lang or project.registers.fora[item.meeting.forum].language
     doc = make(*internal(item, project), lang)
-    earlier = [m for m in project.meetings if m.meeting.forum == item.meeting.forum and m.meeting.date <= item.meeting.date]
+    earlier = [m for m in project.meetings if history and m.meeting.forum == item.meeting.forum
+               and m.meeting.date < item.meeting.date]
     if not any(has_exemptions(m.meeting) for m in earlier + [item]):
         return [doc]
     w = words(forum_lang)
