@@ -44,7 +44,8 @@ def run(args) -> int:
             refused += [f"{item.id}: {text}" for text in plan.refused]
             continue
         if not plan.add:
-            lines.append(f"{item.id}: already archived, nothing new ({len(plan.unchanged)} file(s) unchanged)")
+            lines.append(f"{item.id}: already archived, nothing new ({len(plan.unchanged)} file(s) unchanged)"
+                         if plan.unchanged else f"{item.id}: nothing to archive yet")
             continue
         final = commit(plan, item, project, archive)
         lines += [f"archived {archive / item.id / name}" for name in plan.add]
