@@ -15,8 +15,8 @@ import pytest
 from rekom_docs.archive import store
 from rekom_docs.build import BuildConfig, build
 from rekom_docs.cli import main
-from rekom_docs.lifecycle.approve import record
-from rekom_docs.pdf import make_pdfs
+from rekom_docs.commands.approve import record
+from rekom_docs.publish.pdf import make_pdfs
 
 from .conftest import soffice_or_skip
 from .lifecycle_util import copy_cases

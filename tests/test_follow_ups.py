@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from rekom_docs.errors import InvalidInput
-from rekom_docs.lifecycle.followups import check_follow_ups, open_at, tracked
-from rekom_docs.project import open_project
-from rekom_docs.view import agenda
+from rekom_docs.compute.followups import check_follow_ups, open_at, tracked
+from rekom_docs.build import checked_project as open_project
+from rekom_docs.present.meeting import agenda
 
 from .lifecycle_util import CASES, copy_cases, edit
 

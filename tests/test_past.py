@@ -8,10 +8,10 @@ import pytest
 
 from rekom_docs.build import BuildConfig, build
 from rekom_docs.errors import InvalidInput
-from rekom_docs.lifecycle.approve import record
-from rekom_docs.project import open_project
-from rekom_docs.roster import roster
-from rekom_docs.lifecycle.dated import registers_at
+from rekom_docs.commands.approve import record
+from rekom_docs.build import checked_project as open_project
+from rekom_docs.model.roster import roster
+from rekom_docs.model.dated import registers_at
 
 from .lifecycle_util import copy_cases, edit
 

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from rekom_docs.cli import main
-from rekom_docs.lifecycle.approve import record
-from rekom_docs.lifecycle.registers import amounts
-from rekom_docs.lint import lint_docx
+from rekom_docs.commands.approve import record
+from rekom_docs.present.registers import amounts
+from rekom_docs.publish.lint import lint_docx
 
 from .lifecycle_util import CASES, copy_cases
 

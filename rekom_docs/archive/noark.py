@@ -6,8 +6,8 @@ from pathlib import Path
 
 from docx import Document
 
-from ..lifecycle.public import PUBLIC
-from ..roster import organisation_name
+from ..model.roster import organisation_name
+from ..present.public import PUBLIC
 
 TYPES = {"referat": "Møtereferat", "innkalling": "Møteinnkalling", "innstilling": "Innstilling", "brev": "Brev"}
 FINISHED = "Dokumentet er ferdigstilt"

@@ -20,10 +20,10 @@ from pathlib import Path
 from docx import Document
 
 from ..errors import RekomError, relative
-from ..lifecycle.approval import is_approved
-from ..lifecycle.stable import document_date
-from ..pdf import is_up_to_date, pdf_path
-from ..project import REGISTER
+from ..check.approval import is_approved
+from ..model.project import REGISTER
+from ..publish.pdf import is_up_to_date, pdf_path
+from ..publish.stable import document_date
 from .noark import document_metadata, meeting_metadata
 
 MANIFEST = "manifest.json"

@@ -29,10 +29,10 @@ def run(args) -> int:
     if args.meetings == ["verify"]:
         return _verify(archive)
     from ..archive.store import check_location, commit, plan_meeting, remove_stale_stages
-    from ..project import open_project
+    from ..build import checked_project
 
     check_location(archive, args.out)
-    project = open_project(args.cases)
+    project = checked_project(args.cases)
     items = [project.meeting(m) for m in args.meetings]
     archive.mkdir(parents=True, exist_ok=True)
     lines, refused = [], []

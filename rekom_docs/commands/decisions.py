@@ -19,14 +19,14 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..lifecycle.registers import decisions
-    from ..project import open_project
+    from ..build import checked_project
+    from ..present.registers import decisions
 
     try:
         pattern = re.compile(args.grep or "", re.IGNORECASE)
     except re.error as exc:
         raise RekomError(f"--grep: not a valid pattern: {exc}") from None
-    found = [d for d in decisions(open_project(args.cases))
+    found = [d for d in decisions(checked_project(args.cases))
              if (args.year is None or d.year == args.year) and (args.forum is None or d.forum == args.forum)
              and (pattern.search(d.title) or pattern.search(d.decision))]
     for d in found:

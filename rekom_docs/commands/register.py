@@ -15,9 +15,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..lifecycle.register_files import write_registers
-    from ..project import open_project
+    from ..build import checked_project
+    from ..publish.registers import write_registers
 
-    for path in write_registers(open_project(args.cases), args.out):
+    for path in write_registers(checked_project(args.cases), args.out):
         print(f"wrote {relative(path)}")
     return 0

@@ -1,1 +1,0 @@
-"""A meeting's papers after the agenda: approval, dated registers, votes, follow-ups, public versions, registers."""
