@@ -9,9 +9,9 @@ from pathlib import Path
 from .check import check_project
 from .compute import compute_project
 from .errors import RekomError
+from .model.dated import project_at
 from .model.project import MeetingFile, Project, load_project
 from .present import documents
-from .model.dated import project_at
 from .publish.lint import lint_docx
 from .publish.stable import stable_save
 from .publish.write import write_file

@@ -9,11 +9,11 @@ import pytest
 from docx import Document
 
 from rekom_docs.build import BuildConfig, build
-from rekom_docs.cli import main
-from rekom_docs.word.outline import outline
-from rekom_docs.errors import InvalidInput, RekomError
-from rekom_docs.commands.approve import record
 from rekom_docs.build import checked_project as open_project
+from rekom_docs.cli import main
+from rekom_docs.commands.approve import record
+from rekom_docs.errors import InvalidInput, RekomError
+from rekom_docs.word.outline import outline
 
 from .lifecycle_util import copy_cases, edit
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rekom_docs.errors import InvalidInput
-from rekom_docs.compute.followups import check_follow_ups, open_at, tracked
 from rekom_docs.build import checked_project as open_project
+from rekom_docs.compute.followups import check_follow_ups, open_at, tracked
+from rekom_docs.errors import InvalidInput
 from rekom_docs.present.meeting import agenda
 
 from .lifecycle_util import CASES, copy_cases, edit
@@ -45,7 +45,7 @@ def test_overdue_open_follow_ups_are_warnings_and_next_meeting_means_the_next_on
     cases = copy_cases(tmp_path)
     edit(cases / "2022" / f"{SET_IN}.yaml", TEAMS, "        who: statsforvalteren\n        due: neste møte\n  - case: 7/2022\n")
     project = open_project(cases)
-    overdue = lambda today: sorted(p.message.split()[1] for p in check_follow_ups(project, today))  # noqa: E731
+    overdue = lambda today: sorted(p.message.split()[1] for p in check_follow_ups(project, today))
     assert "8-2022-1" not in overdue(date(2022, 3, 10))
     assert "8-2022-1" in overdue(date(2022, 3, 23)) and "6-2022-1" not in overdue(date(2022, 3, 23))
     assert "6-2022-1" in overdue(date(2024, 3, 8))  # due at the next meeting of the forum, 7 March 2024

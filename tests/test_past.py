@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from rekom_docs.build import BuildConfig, build
-from rekom_docs.errors import InvalidInput
-from rekom_docs.commands.approve import record
 from rekom_docs.build import checked_project as open_project
-from rekom_docs.model.roster import roster
+from rekom_docs.commands.approve import record
+from rekom_docs.errors import InvalidInput
 from rekom_docs.model.dated import registers_at
+from rekom_docs.model.roster import roster
 
 from .lifecycle_util import copy_cases, edit
 
@@ -56,7 +56,7 @@ def test_dated_register_gives_members_and_names_of_the_day(tmp_path: Path):
     new = registers_at(project.registers, __import__("datetime").date(2026, 6, 1))
     assert old.organisations["dmmh"].short == "DMMH" and new.organisations["dmmh"].short == "DMMH UH"
     assert old.networks["gauldal"].short == "Gauldal" and new.networks["gauldal"].short == "Gauldalen"
-    members = lambda reg: {m.person for m in reg.fora["kompetanseloftet"].members}  # noqa: E731
+    members = lambda reg: {m.person for m in reg.fora["kompetanseloftet"].members}
     assert "nora-nyhus" not in members(old) and "nora-nyhus" in members(new)
     assert "ingrid-solbakken" in members(old) and "ingrid-solbakken" not in members(new)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from rekom_docs.build import BuildConfig, build
-from rekom_docs.word.outline import outline
-from rekom_docs.errors import InvalidInput
 from rekom_docs.build import checked_project as open_project
+from rekom_docs.errors import InvalidInput
+from rekom_docs.word.outline import outline
 
 from .lifecycle_util import copy_cases, edit
 

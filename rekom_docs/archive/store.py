@@ -14,13 +14,13 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx import Document
 
-from ..errors import RekomError, relative
 from ..check.approval import is_approved
+from ..errors import RekomError, relative
 from ..model.project import REGISTER
 from ..publish.pdf import is_up_to_date, pdf_path
 from ..publish.stable import document_date
@@ -147,7 +147,7 @@ def _add_file(plan: Plan, path: Path, name: str, number: int, day: str, sources:
 def commit(plan: Plan, item, project, archive: Path) -> Path:
     """Stage the new set (old files linked, new ones copied, manifest written), then swap it in with one rename."""
     manifest = current_manifest(archive, plan.meeting)
-    when = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    when = datetime.now(UTC).replace(microsecond=0).isoformat()
     for entry in plan.entries:
         entry["arkivert"] = when
         (manifest["kilder"] if entry.pop("kilde", False) else manifest["dokumenter"]).append(entry)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..errors import Problem
 from ..compute.followups import check_follow_ups
+from ..errors import Problem
 from ..model.dated import registers_at
 from ..model.roster import roster
 from ..model.schema import Case

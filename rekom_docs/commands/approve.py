@@ -43,23 +43,16 @@ def _block(lines: list[str], key: str) -> tuple[int, int] | None:
     return start, end
 
 
-def _replace_block(text: str, key: str, new: list[str]) -> str:
+def _edit_block(text: str, key: str, new: list[str], replace: bool) -> str:
+    """Replace the top-level `key:` block by `new`, or append `new` to it (creating the block when it is missing)."""
     lines = text.splitlines()
     found = _block(lines, key)
-    if found:
+    if found is None:
+        lines += new if replace else [f"{key}:", *new]
+    elif replace:
         lines[found[0]:found[1]] = new
     else:
-        lines += new
-    return "\n".join(lines) + "\n"
-
-
-def _append_item(text: str, key: str, item: list[str]) -> str:
-    lines = text.splitlines()
-    found = _block(lines, key)
-    if found:
-        lines[found[1]:found[1]] = item
-    else:
-        lines += [f"{key}:"] + item
+        lines[found[1]:found[1]] = new
     return "\n".join(lines) + "\n"
 
 
@@ -77,14 +70,15 @@ def _load(path: Path, correcting: bool):
     reg_source, reg_problems = load_text((root / REGISTER).read_text(encoding="utf-8"), relative(root / REGISTER))
     if problems or reg_problems:
         raise InvalidInput(problems + reg_problems)
+    assert source is not None and reg_source is not None  # Why: load_text gives a source whenever it found no problem
     meeting, problems = parse(source, Meeting)
     registers, reg_problems = parse(reg_source, Registers)
-    if problems or reg_problems:
+    if meeting is None or registers is None:
         raise InvalidInput(problems + reg_problems)
     return project, source, meeting, registers
 
 
-def record(path: Path, *, on: date, how: str | None = None, by: str | None = None,
+def record(path: Path, *, on: date, how: str = "", by: str | None = None,
            sent: bool = False, correction: str | None = None) -> str:
     """Approve, send for comment, or record a correction in the case file at `path`; return a one-line summary."""
     _, source, meeting, registers = _load(path, correcting=correction is not None)
@@ -95,18 +89,18 @@ def record(path: Path, *, on: date, how: str | None = None, by: str | None = Non
             raise RekomError(f"{relative(path)}: the minutes are not approved; a correction is only recorded after approval")
         item = [f"  - date: {on.isoformat()}", f"    what: {_scalar(correction)}", f"    how: {_scalar(how)}",
                 *_fingerprint_lines(parts, "    ")]
-        text, summary = _append_item(text, "corrections", item), f"recorded a correction of {path.stem}"
+        text, summary = _edit_block(text, "corrections", item, replace=False), f"recorded a correction of {path.stem}"
     elif sent:
         if is_approved(meeting):
             raise RekomError(f"{relative(path)}: the minutes are already approved")
         block = ["approval:", "  status: sent", f"  date: {on.isoformat()}"]
-        text, summary = _replace_block(text, "approval", block), f"{path.stem}: minutes sent for comment"
+        text, summary = _edit_block(text, "approval", block, replace=True), f"{path.stem}: minutes sent for comment"
     else:
         if is_approved(meeting):
             raise RekomError(f"{relative(path)}: the minutes are already approved; record a change with --correction")
         block = ["approval:", "  status: approved", f"  date: {on.isoformat()}",
                  *([f"  by: {_scalar(by)}"] if by else []), f"  how: {_scalar(how)}", *_fingerprint_lines(parts, "  ")]
-        text, summary = _replace_block(text, "approval", block), f"{path.stem}: minutes approved ({how})"
+        text, summary = _edit_block(text, "approval", block, replace=True), f"{path.stem}: minutes approved ({how})"
     _verify(text, path)
     _write(path, text)
     return summary

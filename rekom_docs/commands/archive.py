@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from ..errors import RekomError, relative
@@ -70,9 +69,6 @@ def _verify(archive: Path) -> int:
 
 
 def _print(lines: list[str]) -> None:
-    try:
-        for line in lines:
-            print(line)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        sys.stdout = open(os.devnull, "w")
+    """Print the lines; a closed pipe (`| head -1`) is handled by the CLI, after the archive is complete."""
+    for line in lines:
+        print(line)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..errors import Problem, Severity
-from ..model.lifecycle import NEXT_MEETING, FollowUpStatus
+from ..model.lifecycle import FollowUpStatus
 from ..model.schema import Case, FollowUp
 
 
@@ -17,7 +17,7 @@ class Tracked:
 
     meeting: str
     forum: str
-    date: date
+    held: date
     case: str | None
     at: tuple
     id: str
@@ -48,14 +48,14 @@ def tracked(project) -> list[Tracked]:
 def open_at(item, project) -> list[Tracked]:
     """Follow-ups set at earlier meetings of the forum and still open on this meeting's day."""
     day, forum = item.meeting.date, item.meeting.forum
-    return [t for t in tracked(project) if t.forum == forum and t.date < day and t.open_on(day)]
+    return [t for t in tracked(project) if t.forum == forum and t.held < day and t.open_on(day)]
 
 
 def check_follow_ups(project, today: date | None = None) -> Iterator[Problem]:
     """Ids unique per forum; done not before set; open ones past their due date are warnings."""
     today = today or date.today()
     sources = {m.id: m.source for m in project.meetings}
-    later = {}
+    later: dict[str, list[date]] = {}
     for m in project.meetings:
         later.setdefault(m.meeting.forum, []).append(m.meeting.date)
     seen: dict[tuple[str, str], str] = {}
@@ -64,8 +64,8 @@ def check_follow_ups(project, today: date | None = None) -> Iterator[Problem]:
         if (t.forum, t.id) in seen:
             yield src.problem(t.at + ("id",), f"follow-up id '{t.id}' is already used in {seen[t.forum, t.id]}")
         seen[t.forum, t.id] = t.meeting
-        if t.item.done is not None and t.item.done < t.date:
-            yield src.problem(t.at + ("done",), f"done {t.item.done.isoformat()}, before it was set on {t.date.isoformat()}")
+        if t.item.done is not None and t.item.done < t.held:
+            yield src.problem(t.at + ("done",), f"done {t.item.done.isoformat()}, before it was set on {t.held.isoformat()}")
         due = _due_date(t, later[t.forum])
         if t.item.status is FollowUpStatus.open and due is not None and due < today:
             yield src.problem(t.at + ("due",), f"follow-up {t.id} is overdue (due {due.isoformat()}); "
@@ -74,6 +74,6 @@ def check_follow_ups(project, today: date | None = None) -> Iterator[Problem]:
 
 def _due_date(t: Tracked, meetings: list[date]) -> date | None:
     """The due date, or for 'next meeting' the date of the forum's next meeting (None while there is none)."""
-    if t.item.due in NEXT_MEETING:
-        return next((d for d in sorted(meetings) if d > t.date), None)
+    if isinstance(t.item.due, str):  # 'next meeting'
+        return next((d for d in sorted(meetings) if d > t.held), None)
     return t.item.due

@@ -13,8 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from .allocation import Allocation
-from .lifecycle import (Approval, Attachment, Conflict, Correction, Dissent, Due, Exemption, FollowUpStatus,
-                        FormerName)
+from .lifecycle import Approval, Attachment, Conflict, Correction, Dissent, Due, Exemption, FollowUpStatus, FormerName
 from .values import Cell, Clock, Model, TimeSlot
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Identifier: lower case, digits and '-'.")]

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from ..model.project import MeetingFile, Project
 from . import letters, meeting
-from .public import internal, versions
 from .document import Document
+from .public import internal, versions
 
 DOCUMENTS: dict[str, Callable[[MeetingFile, Project, str | None], list[Document]]] = {
     "minutes": lambda item, project, lang: versions(meeting.minutes, item, project, lang),

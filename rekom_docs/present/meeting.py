@@ -13,10 +13,10 @@ from typing import Any
 from ..check.meeting import table_totals
 from ..compute import meeting_prose
 from ..compute.casetext import expand, text_context
+from ..compute.followups import open_at
 from ..formats import clock, kr, long_date, number
 from ..model.project import MeetingFile, Project
 from ..model.roster import Attendee, Roster, organisation_name, person_name, roster
-from ..compute.followups import open_at
 from ..model.schema import Case, Meeting, Table, Vote
 from .document import Document, Markdown, TableView
 from .figures import figure_tables
@@ -81,7 +81,7 @@ def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Docu
         "cases": [_agenda_case(case, reg, texts, s.lang) for case in meeting.cases],
         "deadlines": [f"{long_date(d.date, s.lang)}: {d.what}" for d in meeting.deadlines],
         "follow_ups": [f"{t.id}: {_follow_up(t.item, texts, s.lang)} "
-                       f"({words(s.lang)['from_meeting'].format(date=long_date(t.date, s.lang), case=t.case)})"
+                       f"({words(s.lang)['from_meeting'].format(date=long_date(t.held, s.lang), case=t.case)})"
                        for t in open_at(item, project)],
         "invited": _invited(meeting, reg, s.lang),
     })

@@ -11,6 +11,7 @@ import dataclasses
 import re
 
 from ..model.lifecycle import Attachment
+from ..model.project import MeetingFile, Project
 from ..model.schema import Case
 from .wording import words
 
@@ -59,7 +60,7 @@ def internal_meeting(meeting):
 def public_meeting(meeting, lang: str):
     """The public version: exempt cases reduced to number, neutral title and basis; passages and attachments replaced."""
     w = words(lang)
-    hide = lambda text: PASSAGE.sub(lambda m: w["exempt_passage"].format(basis=m.group(1)), text)  # noqa: E731
+    hide = lambda text: PASSAGE.sub(lambda m: w["exempt_passage"].format(basis=m.group(1)), text)
 
     def case_fn(case: Case) -> Case:
         if case.exempt:
@@ -78,13 +79,13 @@ def _item(item, meeting):
     return dataclasses.replace(item, meeting=meeting, figures=keep)
 
 
-def internal(item, project):
+def internal(item: MeetingFile, project: Project) -> tuple[MeetingFile, Project]:
     """The meeting and project as the internal documents see them (every allocation kept)."""
     meetings = [dataclasses.replace(m, meeting=internal_meeting(m.meeting)) for m in project.meetings]
     return dataclasses.replace(item, meeting=internal_meeting(item.meeting)), dataclasses.replace(project, meetings=meetings)
 
 
-def public(item, project, lang: str):
+def public(item: MeetingFile, project: Project, lang: str) -> tuple[MeetingFile, Project]:
     """The meeting and project as the public documents see them."""
     meetings = [_item(m, public_meeting(m.meeting, lang)) for m in project.meetings]
     return _item(item, public_meeting(item.meeting, lang)), dataclasses.replace(project, meetings=meetings)

@@ -10,7 +10,6 @@ from ..compute import meeting_prose
 from ..compute.casetext import expand, text_context
 from ..compute.followups import tracked
 from ..model.dated import registers_at
-from ..model.lifecycle import NEXT_MEETING
 from .lifecycle import status_of
 from .public import internal_meeting, strip_markers
 
@@ -91,10 +90,11 @@ def follow_up_rows(project) -> list[FollowUpRow]:
         f = t.item
         who = ""
         if f.who:
-            reg = registers_at(project.registers, t.date)
-            who = (reg.people.get(f.who) or reg.organisations.get(f.who) or reg.networks.get(f.who)).name
-        due = "" if f.due is None else ("next meeting" if f.due in NEXT_MEETING else f.due.isoformat())
-        rows.append(FollowUpRow(t.id, t.forum, t.meeting, t.date.isoformat(), t.case or "",
+            reg = registers_at(project.registers, t.held)
+            entry = reg.people.get(f.who) or reg.organisations.get(f.who) or reg.networks.get(f.who)
+            who = entry.name if entry else f.who
+        due = "" if f.due is None else ("next meeting" if isinstance(f.due, str) else f.due.isoformat())
+        rows.append(FollowUpRow(t.id, t.forum, t.meeting, t.held.isoformat(), t.case or "",
                                 expand(strip_markers(f.what), texts).strip(), who, due, f.status.value,
                                 f.done.isoformat() if f.done else "", f.where or ""))
     return rows

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from dataclasses import fields
+from functools import partial
 from pathlib import Path
 
 from docx import Document
@@ -31,11 +32,15 @@ def write_registers(project, out: Path) -> list[Path]:
             ("oppfolging", "Oppfølgingsregister", follow_up_rows(project), FOLLOW_UP_COLUMNS)):
         data = as_dicts(rows)
         keys = [f.name for f in fields(type(rows[0]))] if rows else list(columns)
-        written.append(write_file(out, out / f"{name}.json",
-                                  lambda tmp, d=data: tmp.write_text(json.dumps(d, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")))
-        written.append(write_file(out, out / f"{name}.csv", lambda tmp, d=data, k=keys: tmp.write_text(_csv(d, k), encoding="utf-8")))
-        written.append(write_file(out, out / f"{name}.docx", lambda tmp, d=data, t=title, c=columns: _docx(d, t, c).save(tmp)))
+        texts = {"json": json.dumps(data, ensure_ascii=False, indent=2) + "\n", "csv": _csv(data, keys)}
+        for suffix, text in texts.items():
+            written.append(write_file(out, out / f"{name}.{suffix}", partial(_write_text, text)))
+        written.append(write_file(out, out / f"{name}.docx", _docx(data, title, columns).save))
     return written
+
+
+def _write_text(text: str, path: Path) -> None:
+    path.write_text(text, encoding="utf-8")
 
 
 def _csv(rows: list[dict], keys: list[str]) -> str:

@@ -7,7 +7,7 @@ differs only in its save time and zip timestamps must not look like a new versio
 from __future__ import annotations
 
 import zipfile
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -27,7 +27,7 @@ def stable_save(rendered, meeting):
     Why the meeting's date for every paper: approving the minutes must not make the agenda
     or the letters, built again, look like new versions of themselves.
     """
-    stamp = datetime.combine(meeting.date, time(12), tzinfo=timezone.utc)
+    stamp = datetime.combine(meeting.date, time(12), tzinfo=UTC)
 
     def save(path: Path) -> None:
         props = rendered.docx.core_properties
