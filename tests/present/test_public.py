@@ -11,8 +11,8 @@ from rekom_docs.build import BuildConfig, build
 from rekom_docs.publish.pdf import make_pdfs
 from rekom_docs.word.outline import outline
 
-from .conftest import soffice_or_skip
-from .lifecycle_util import copy_cases, docx_parts_text, edit
+from ..conftest import soffice_or_skip
+from ..lifecycle_util import copy_cases, docx_parts_text, edit
 
 SECRETS = ("Hemmelighetsvik", "Blåbærtoppen", "Kråkeslottet", "Tyttebærlia", "Multemyra", "Skjulestad", "Gjemmested",
            "Søknad om permisjon")

@@ -12,7 +12,7 @@ from rekom_docs.commands.approve import record
 from rekom_docs.present.registers import amounts
 from rekom_docs.publish.lint import lint_docx
 
-from .lifecycle_util import CASES, copy_cases
+from ..lifecycle_util import CASES, copy_cases
 
 
 def test_register_writes_six_files_sorted_by_year_and_number(tmp_path: Path):

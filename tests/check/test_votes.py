@@ -11,7 +11,7 @@ from rekom_docs.build import checked_project as open_project
 from rekom_docs.errors import InvalidInput
 from rekom_docs.word.outline import outline
 
-from .lifecycle_util import copy_cases, edit
+from ..lifecycle_util import copy_cases, edit
 
 MEETING = "2024-01-11-kompetanseloftet"
 COUNTS = "          - {label: Forslag 2, votes: 18}\n          - {label: Forslag 3, votes: 6}\n          - {label: Forslag 4, votes: 11}\n        result: Forslag 2\n"

@@ -18,8 +18,8 @@ from rekom_docs.cli import main
 from rekom_docs.commands.approve import record
 from rekom_docs.publish.pdf import make_pdfs
 
-from .conftest import soffice_or_skip
-from .lifecycle_util import copy_cases
+from ..conftest import soffice_or_skip
+from ..lifecycle_util import copy_cases
 
 MEETING = "2022-01-13-rekom"
 

@@ -13,7 +13,7 @@ from rekom_docs.errors import InvalidInput
 from rekom_docs.model.dated import registers_at
 from rekom_docs.model.roster import roster
 
-from .lifecycle_util import copy_cases, edit
+from ..lifecycle_util import copy_cases, edit
 
 KINDS = ("minutes", "agenda", "letters")
 NEW_PERSON = "people:\n  nora-nyhus: {name: Nora Nyhus, organisation: ks}\n"

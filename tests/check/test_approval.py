@@ -15,7 +15,7 @@ from rekom_docs.commands.approve import record
 from rekom_docs.errors import InvalidInput, RekomError
 from rekom_docs.word.outline import outline
 
-from .lifecycle_util import copy_cases, edit
+from ..lifecycle_util import copy_cases, edit
 
 MEETING = "2022-01-13-rekom"
 

@@ -12,7 +12,7 @@ from rekom_docs.compute.followups import check_follow_ups, open_at, tracked
 from rekom_docs.errors import InvalidInput
 from rekom_docs.present.meeting import agenda
 
-from .lifecycle_util import CASES, copy_cases, edit
+from ..lifecycle_util import CASES, copy_cases, edit
 
 SET_IN = "2022-03-09-rekom"
 LATER = "2024-03-07-rekom"
