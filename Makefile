@@ -9,6 +9,9 @@ STAMP   := $(VENV)/.installed
 CASES   ?= cases
 OUT     ?= build
 MALFORM ?=
+# The archive lives here, outside $(OUT): no clean or build step reaches it (rekom-docs reads REKOM_ARCHIVE).
+ARCHIVE ?= archive
+export REKOM_ARCHIVE := $(ARCHIVE)
 RD      := $(BIN)/rekom-docs
 
 # Why quoted: a name reaches the shell only in single quotes, so `a;id;#.yaml` stays a name.
@@ -20,14 +23,14 @@ CASEFILES := $(shell find $(call q,$(CASES)) -mindepth 2 -maxdepth 2 -name '*.ya
                | grep -E '/[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*\.yaml$$' | LC_ALL=C sort)
 MEETINGS  := $(basename $(notdir $(CASEFILES)))
 COMMON    := $(CASES)/register.yaml $(wildcard templates/*.docx templates/nn/*.docx) \
-             $(wildcard rekom_docs/*.py rekom_docs/commands/*.py) $(STAMP)
+             $(wildcard rekom_docs/*.py rekom_docs/*/*.py) $(STAMP)
 BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) --meeting $(call q,$*) $(LANGFLAG)
 
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
-.PHONY: all minutes agenda letters archive check test fuzz bench pdf schema templates clean
+.PHONY: all minutes agenda letters archive archive-verify register check test fuzz bench pdf schema templates clean
 .SECONDEXPANSION:
 
 all: minutes agenda letters
@@ -72,9 +75,16 @@ bench: $(STAMP)
 pdf: $(STAMP)
 	$(RD) pdf $(OUT)
 
-# make archive MEETING=2024-01-11-kompetanseloftet
+# make archive MEETING=2024-01-11-kompetanseloftet: its approved papers into $(ARCHIVE), append-only
 archive: $(STAMP)
-	$(RD) archive --out $(call q,$(OUT)) $(call q,$(MEETING))
+	$(RD) archive --out $(call q,$(OUT)) --cases $(call q,$(CASES)) $(call q,$(MEETING))
+
+archive-verify: $(STAMP)
+	$(RD) archive verify
+
+# The decision register (vedtak) and the follow-up register (oppfolging): DOCX, CSV and JSON.
+register: check
+	$(RD) register --cases $(call q,$(CASES)) --out $(call q,$(OUT)/register)
 
 schema: $(STAMP)
 	mkdir -p $(OUT)
@@ -84,7 +94,7 @@ schema: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/python templates/make_templates.py
 
-# Removes what was built, never the archive.
+# Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too).
 clean:
 	if [ -d $(OUT) ]; then find $(OUT) -mindepth 1 -maxdepth 1 ! -name archive -exec rm -rf {} +; fi
 	rm -rf .pytest_cache

@@ -6,7 +6,7 @@ import copy
 import dataclasses
 import io
 import zipfile
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,38 +39,24 @@ _AFTER_SHADING = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", 
 
 
 class _Template(DocxTemplate):
-    """docxtpl's template whose footnotes part is never rendered as Jinja, saved reproducibly.
+    """docxtpl's template whose footnotes part is never rendered as Jinja.
 
     Why: the case texts' footnotes are written into that part before the render, so
     rendering it would read their text as template source (`{` + line break + `{ ... }}`).
     """
 
-    when: datetime = datetime(1980, 1, 1, tzinfo=UTC)
-
     def render_footnotes(self, context, jinja_env=None) -> None:
         """Nothing: footnotes hold case text, which is data."""
 
-    def save(self, filename, *args, **kwargs) -> None:
-        """Save with every zip entry dated `when`, so the same input gives the same bytes."""
-        buffer = io.BytesIO()
-        super().save(buffer, *args, **kwargs)
-        stamp = self.when.timetuple()[:6]
-        with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(filename, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
-                target.writestr(zipfile.ZipInfo(info.filename, date_time=stamp), source.read(info),
-                                compress_type=zipfile.ZIP_DEFLATED)
 
-
-def render(doc: Document, template_dirs: list[Path], on: date | None = None) -> DocxTemplate:
-    """Render `doc` with the first template found in `template_dirs`; `on` dates it (default 1980-01-01)."""
+def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
+    """Render `doc` with the first template found in `template_dirs`."""
     path = find_template(doc.template, template_dirs, doc.lang)
     tpl = _Template(path)
     try:
         tpl.get_docx()
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError) as exc:
         raise RekomError(f"{_shown(path)}:1: cannot be read as a Word document ({str(exc)[:120]})") from None
-    if on is not None:
-        tpl.when = datetime.combine(on, time(0, 0), tzinfo=UTC)
     try:
         context = _materialise(doc.context, tpl)
     except ValueError as exc:  # MarkdownTooDeep, MissingStyleError: the text or the template, said plainly
@@ -83,9 +69,9 @@ def render(doc: Document, template_dirs: list[Path], on: date | None = None) -> 
         raise RekomError(f"{_shown(path)}, paragraph {_paragraph(exc)}: {plain_message(exc)}") from None
     props = tpl.docx.core_properties
     props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
-    props.created = props.modified = tpl.when.replace(tzinfo=None)
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
     props.last_modified_by = doc.author
-    props.revision = 1
+    props.content_status = doc.status  # Why: a draft says so in its properties too, not only on the page
     return tpl
 
 
@@ -93,7 +79,7 @@ def _shown(path: Path) -> str:
     return relative(path)
 
 
-def _paragraph(exc: TemplateError) -> int:
+def _paragraph(exc: BaseException) -> int:
     """The paragraph an error is in (docxtpl puts each paragraph on its own line, after one)."""
     line = template_line(exc)
     return max(line - 1, 1) if line else 1
