@@ -232,13 +232,14 @@ def test_a_link_planted_in_the_output_folder_is_not_followed(tmp_path: Path):
     assert victim.read_text() == "keep"
 
 
-def test_archive_refuses_a_planted_link(tmp_path: Path, capsys):
-    out = tmp_path / "out"
+def test_archive_does_not_follow_a_planted_link(tmp_path: Path, capsys):
+    out, archive = tmp_path / "out", tmp_path / "archive"
     (out / SMALL).mkdir(parents=True)
-    (tmp_path / "secret.pdf").write_text("secret")
-    (out / SMALL / "referat.pdf").symlink_to(tmp_path / "secret.pdf")
-    assert main(["archive", "--out", str(out), SMALL]) == 1
-    assert "is a link" in capsys.readouterr().err and not (out / "archive").exists()
+    (tmp_path / "secret.docx").write_bytes(b"secret")
+    (out / SMALL / "referat.docx").symlink_to(tmp_path / "secret.docx")
+    code = main(["archive", "--out", str(out), "--cases", str(CASES), "--archive", str(archive), SMALL])
+    assert code == 1 and "nothing built" in capsys.readouterr().err
+    assert not any(p.is_file() and p.read_bytes() == b"secret" for p in archive.rglob("*"))
 
 
 def test_temp_files_of_a_killed_run_are_cleaned(tmp_path: Path):
