@@ -6,14 +6,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import view, view_letters
+from . import template_set, view, view_letters
 from .project import MeetingFile, Project, open_project
 from .render import render
 from .errors import RekomError
 from .lint import lint_docx
 from .write import write_file
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUNDLED_TEMPLATES = template_set.BUNDLED_TEMPLATES
 
 DOCUMENTS: dict[str, Callable[[MeetingFile, Project, str | None], list[view.Document]]] = {
     "minutes": lambda item, project, lang: [view.minutes(item, project, lang)],
@@ -38,13 +38,14 @@ class BuildConfig:
 def build(config: BuildConfig) -> Iterator[Path]:
     """Build every requested document of every meeting; yield each path written."""
     project = open_project(config.cases, strict=config.strict)
-    template_dirs = [*config.templates, BUNDLED_TEMPLATES]
-    for item in _selected(project, config.meetings):
-        folder = config.out / item.id / (config.lang or "")
-        for kind in config.kinds:
-            for doc in DOCUMENTS[kind](item, project, config.lang):
-                rendered = render(doc, template_dirs)
-                yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
+    template_dirs = list(template_set.chain(config.templates))
+    with template_set.using(template_dirs):
+        for item in _selected(project, config.meetings):
+            folder = config.out / item.id / (config.lang or "")
+            for kind in config.kinds:
+                for doc in DOCUMENTS[kind](item, project, config.lang):
+                    rendered = render(doc, template_dirs)
+                    yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
 
 
 def accessible(path: Path) -> None:

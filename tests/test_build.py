@@ -183,10 +183,3 @@ def test_each_recipient_letter_uses_its_own_written_standard(tmp_path: Path):
     assert language(folder / "innstilling.docx") == "nb-NO"
     nynorsk = outline(folder / "brev" / "midtre-namdal.docx")
     assert "Beløp til dykk" in nynorsk and "Med helsing" in nynorsk
-
-
-def test_every_wording_exists_in_both_written_standards():
-    from rekom_docs.wording import WORDS
-
-    assert set(WORDS["nb"]) == set(WORDS["nn"])
-    assert all(WORDS["nn"][key].strip() for key in WORDS["nn"])
