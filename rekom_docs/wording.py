@@ -63,7 +63,13 @@ def _stamp(path: Path) -> int:
 @lru_cache(maxsize=8)
 def _load(files: tuple[Path, ...], _stamps: tuple[int, ...]) -> tuple[Words, ...]:
     """Load, validate and compare the wording files (cached while they are unchanged)."""
-    located, problems = [], []
+    return load_standards(files, _reference())
+
+
+def load_standards(files: tuple[Path, ...], reference: dict[str, set[str]] | None = None) -> tuple[Words, ...]:
+    """Load one file per written standard; with `reference`, only its placeholders are allowed."""
+    located: list[Located | None] = []
+    problems: list[Problem] = []
     for path in files:
         data, found = load_file(path)
         problems += found
@@ -73,13 +79,13 @@ def _load(files: tuple[Path, ...], _stamps: tuple[int, ...]) -> tuple[Words, ...
         located.append(data)
     if problems or None in located:
         raise InvalidInput(problems)
-    reference = _reference()
-    for doc in located:
+    docs = [doc for doc in located if doc is not None]
+    for doc in docs:
         problems += _values(doc, reference)
-    problems += _same_keys(located)
+    problems += _same_keys(docs)
     if problems:
         raise InvalidInput(problems)
-    return tuple(_words(doc) for doc in located)
+    return tuple(_words(doc) for doc in docs)
 
 
 def _words(doc: Located) -> Words:
@@ -103,7 +109,7 @@ def _placeholders(value: Any) -> set[str]:
         return {"{"}
 
 
-def _values(doc: Located, reference: dict[str, set[str]]) -> list[Problem]:
+def _values(doc: Located, reference: dict[str, set[str]] | None) -> list[Problem]:
     """Each wording is text (or a list of lines) and uses only the placeholders the code fills in."""
     problems = []
     for key, value in doc.data.items():
@@ -114,8 +120,8 @@ def _values(doc: Located, reference: dict[str, set[str]]) -> list[Problem]:
         if bad:
             problems.append(doc.problem((key,), "a wording must be text (or a list of lines), not empty"))
             continue
-        extra = _placeholders(value) - reference.get(key, set())
-        if extra:
+        extra = _placeholders(value) - reference.get(key, set()) if reference is not None else set()
+        if extra and reference is not None:
             allowed = ", ".join(f"{{{n}}}" for n in sorted(reference.get(key, ()))) or "none"
             shown = ", ".join(f"{{{n}}}" for n in sorted(extra))
             problems.append(doc.problem((key,), f"uses {shown}, which the build cannot fill in (it fills: {allowed}); "
