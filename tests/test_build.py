@@ -12,7 +12,7 @@ from rekom_docs.build import BuildConfig, build
 from rekom_docs.docx_outline import outline
 from rekom_docs.errors import RekomError
 
-from .conftest import soffice_or_skip
+from .conftest import FIXTURE_TEMPLATES, soffice_or_skip
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
@@ -25,8 +25,8 @@ KINDS = ("minutes", "agenda", "letters")
 def built(tmp_path_factory) -> Path:
     """Every document of every bundled meeting, in each forum's own standard and in nynorsk (nn/)."""
     out = tmp_path_factory.mktemp("build")
-    list(build(BuildConfig(CASES, out, KINDS)))
-    list(build(BuildConfig(CASES, out, KINDS, lang="nn")))
+    list(build(BuildConfig(CASES, out, KINDS, templates=(FIXTURE_TEMPLATES,))))
+    list(build(BuildConfig(CASES, out, KINDS, templates=(FIXTURE_TEMPLATES,), lang="nn")))
     return out
 
 
@@ -170,7 +170,7 @@ def test_each_recipient_letter_uses_its_own_written_standard(tmp_path: Path):
     from docx.oxml.ns import qn as _qn
 
     cases = Path(__file__).resolve().parent / "examples" / "valid" / "alloc-waterfall-keys"
-    list(build(BuildConfig(cases, tmp_path, ("letters",))))
+    list(build(BuildConfig(cases, tmp_path, ("letters",), templates=(FIXTURE_TEMPLATES,))))
 
     folder = tmp_path / "2024-03-14-rekom"
 

@@ -11,11 +11,13 @@ from rekom_docs.errors import InvalidInput, RekomError
 from rekom_docs.template_set import BUNDLED_TEMPLATES, using
 from rekom_docs.wording import check_wordings, words
 
+from .conftest import FIXTURE_TEMPLATES
+
 
 def folder_with(tmp_path: Path, lang: str, old: str, new: str) -> Path:
     """A template folder whose wording.<lang>.yaml has `old` replaced by `new` (the other is bundled)."""
     for code in ("nb", "nn"):
-        shutil.copy(BUNDLED_TEMPLATES / f"wording.{code}.yaml", tmp_path)
+        shutil.copy(FIXTURE_TEMPLATES / f"wording.{code}.yaml", tmp_path)
     path = tmp_path / f"wording.{lang}.yaml"
     text = path.read_text(encoding="utf-8")
     assert old in text

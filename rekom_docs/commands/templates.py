@@ -27,14 +27,16 @@ def register(sub) -> None:
 def run(args) -> int:
     from .. import template_set
     from ..project import open_project
-    from ..template_check import check_templates
+    from ..template_rules import check_set
 
     folders = [*([args.folder] if args.folder else []), *args.templates]
     for folder in folders:
         if not folder.is_dir():
             raise RekomError(f"{folder}: no such template folder")
     project = open_project(args.cases)
-    findings, checked = check_templates(project, list(template_set.chain(folders)))
+    chain = list(template_set.chain(folders))
+    with template_set.using(chain):
+        findings, checked = check_set(project, chain)
     for finding in findings:
         print(finding)
     errors = sum(f.is_error for f in findings)
