@@ -21,7 +21,7 @@ MEETINGS  := $(basename $(notdir $(CASEFILES)))
 TPLDIRS   := $(TEMPLATES) templates
 TPLFLAG   := $(if $(TEMPLATES),--templates $(TEMPLATES))
 COMMON    := $(CASES)/register.yaml $(foreach d,$(TPLDIRS),$(wildcard $(d)/*.docx $(d)/nn/*.docx $(d)/*.yaml)) \
-             $(wildcard rekom_docs/*.py rekom_docs/commands/*.py) $(STAMP)
+             $(wildcard rekom_docs/*.py rekom_docs/*/*.py) $(STAMP)
 BUILD     = $(RD) build $(1) --cases $(CASES) --out $(OUT) --meeting $* $(LANGFLAG) $(TPLFLAG)
 
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)

@@ -9,11 +9,11 @@ import pytest
 from docx import Document
 from docx.shared import RGBColor
 
-from rekom_docs import view, view_letters
+from rekom_docs.present import documents
 from rekom_docs.build import BUNDLED_TEMPLATES, BuildConfig, build
 from rekom_docs.cli import main
-from rekom_docs.docx_outline import outline
-from rekom_docs.project import open_project
+from rekom_docs.word.outline import outline
+from rekom_docs.build import checked_project as open_project
 
 from .conftest import FIXTURE_TEMPLATES
 
@@ -52,8 +52,7 @@ def test_every_bundled_template_renders_against_every_bundled_meeting(project, t
     """The real templates/ (not the frozen copies), every kind, both standards: each renders and passes the lint."""
     expected = {f"{item.id}/{lang + '/' if lang else ''}{doc.filename}"
                 for item in project.meetings for lang in (None, "nn")
-                for doc in [view.minutes(item, project, lang), view.agenda(item, project, lang),
-                            *view_letters.letters(item, project, lang)]}
+                for kind in ("minutes", "agenda", "letters") for doc in documents(item, project, kind, lang)}
     written = []
     for lang in (None, "nn"):
         written += build(BuildConfig(CASES, tmp_path, ("minutes", "agenda", "letters"), lang=lang))

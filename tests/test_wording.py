@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from rekom_docs.errors import InvalidInput, RekomError
-from rekom_docs.template_set import BUNDLED_TEMPLATES, using
-from rekom_docs.wording import check_wordings, words
+from rekom_docs.present.template_set import BUNDLED_TEMPLATES, using
+from rekom_docs.present.wording import check_wordings, words
 
 from .conftest import FIXTURE_TEMPLATES
 

@@ -25,15 +25,15 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from .. import template_set
-    from ..project import open_project
-    from ..template_rules import check_set
+    from ..build import checked_project
+    from ..present import template_set
+    from ..word.template_rules import check_set
 
     folders = [*([args.folder] if args.folder else []), *args.templates]
     for folder in folders:
         if not folder.is_dir():
             raise RekomError(f"{folder}: no such template folder")
-    project = open_project(args.cases)
+    project = checked_project(args.cases)
     chain = list(template_set.chain(folders))
     with template_set.using(chain):
         findings, checked = check_set(project, chain)

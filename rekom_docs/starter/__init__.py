@@ -10,9 +10,9 @@ import shutil
 from pathlib import Path
 
 from ..errors import RekomError, relative
-from ..template_set import BUNDLED_TEMPLATES
-from ..wording import LANGS, load_standards
-from ..write import write_file
+from ..present.template_set import BUNDLED_TEMPLATES
+from ..present.wording import LANGS, load_standards
+from ..publish.write import write_file
 from .documents import TEMPLATES
 from .letterhead import letterhead
 

@@ -1,0 +1,89 @@
+"""Give a document the header and footer of letterhead.docx: the letterhead is defined once.
+
+Why: every template used to carry its own copy of the page footer and the letters their own
+sender lines; with one letterhead.docx, a new logo or sender is one edit in Word. The parts
+are copied before docxtpl renders, with the pictures, links and styles they refer to.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+from docx.document import Document as DocumentObject
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+
+from ..errors import RekomError, relative
+from ..present.template_set import first
+
+KINDS = ("header", "footer", "first_page_header", "first_page_footer", "even_page_header", "even_page_footer")
+_REL_ATTRS = (qn("r:embed"), qn("r:id"), qn("r:link"))
+_STYLE_REFS = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
+
+
+def find_letterhead(lang: str, template_dirs: list[Path]) -> Path | None:
+    """The letterhead in use: `nn/letterhead.docx` for nynorsk if there is one, else `letterhead.docx`."""
+    names = [Path(lang) / "letterhead.docx"] if lang != "nb" else []
+    return first([*names, Path("letterhead.docx")], template_dirs)
+
+
+def apply_letterhead(document: DocumentObject, path: Path) -> None:
+    """Replace every section's headers and footers in `document` by those of the letterhead at `path`."""
+    try:
+        source = Document(str(path))
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError) as exc:
+        raise RekomError(f"{relative(path)}: cannot read it as a Word document: {exc}") from exc
+    origin = source.sections[0]
+    for section in document.sections:
+        for kind in KINDS:
+            give, take = getattr(origin, kind), getattr(section, kind)
+            if give.is_linked_to_previous:
+                take.is_linked_to_previous = True  # the letterhead has none of this kind: neither has the document
+                continue
+            take.is_linked_to_previous = False
+            _copy_story(give, take, source, document, path)
+        section.different_first_page_header_footer = origin.different_first_page_header_footer
+    document.settings.odd_and_even_pages_header_footer = source.settings.odd_and_even_pages_header_footer
+
+
+def _copy_story(give, take, source: DocumentObject, document: DocumentObject, path: Path) -> None:
+    """Copy the paragraphs and tables of one header or footer, re-linking what they refer to."""
+    target = take._element
+    for child in list(target):
+        target.remove(child)
+    for child in give._element:
+        target.append(copy.deepcopy(child))
+    for element in target.iter():
+        for attr in _REL_ATTRS:
+            if element.get(attr):
+                element.set(attr, _relink(element.get(attr), give.part, take.part, path))
+        if element.tag in _STYLE_REFS:
+            _copy_style(element.get(qn("w:val")), source, document)
+
+
+def _relink(rid: str, give_part, take_part, path: Path) -> str:
+    """The relationship id in the document's part for what `rid` names in the letterhead's part."""
+    rel = give_part.rels[rid]
+    if rel.is_external:
+        return take_part.relate_to(rel.target_ref, rel.reltype, is_external=True)
+    if rel.reltype == RT.IMAGE:
+        new_rid, _ = take_part.get_or_add_image(io.BytesIO(rel.target_part.blob))
+        return new_rid
+    raise RekomError(f"{relative(path)}: the header or footer holds an object Word links as {rel.reltype.rsplit('/', 1)[-1]}; "
+                     "only text, tables, pictures, links and fields can be carried into the documents")
+
+
+def _copy_style(style_id: str | None, source: DocumentObject, document: DocumentObject) -> None:
+    """Add the letterhead's style `style_id` to the document when the document lacks it."""
+    have = document.styles.element
+    if not style_id or have.get_by_id(style_id) is not None:
+        return
+    style = source.styles.element.get_by_id(style_id)
+    if style is not None:
+        have.append(copy.deepcopy(style))
