@@ -44,8 +44,9 @@ def test_a_key_missing_in_one_standard_is_a_located_error(tmp_path):
     assert f":{line}:1:" in problem
 
 
-def test_an_unknown_placeholder_is_an_error_not_a_traceback(tmp_path):
-    folder = folder_with(tmp_path, "nb", "sak {case}, på", "sak {case.__class__}, på")
+@pytest.mark.parametrize("field", ["{case.__class__}", "{case:>999999999}", "{case!r}", "{0}", "{"])
+def test_an_unknown_placeholder_is_an_error_not_a_traceback(tmp_path, field):
+    folder = folder_with(tmp_path, "nb", "sak {case}, på", f"sak {field}, på")
     [problem] = check_wordings((folder,))
     assert "letter_intro" in str(problem) and "cannot fill in" in str(problem)
     with using([folder]), pytest.raises(InvalidInput):

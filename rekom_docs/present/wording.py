@@ -102,9 +102,15 @@ def _reference() -> dict[str, set[str]]:
 
 
 def _placeholders(value: Any) -> set[str]:
+    """The `{fields}` of a wording as written, with any conversion and format spec.
+
+    Why: only a bare `{name}` is allowed; `{forum.__class__}` or `{forum:>999999999}` in a
+    reworded sentence must not reach str.format, where it could read or exhaust memory.
+    """
     texts = value if isinstance(value, list) else [value]
     try:
-        return {name for text in texts for _, name, _, _ in string.Formatter().parse(str(text)) if name is not None}
+        return {name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "")
+                for text in texts for _, name, spec, conv in string.Formatter().parse(str(text)) if name is not None}
     except ValueError:
         return {"{"}
 
