@@ -23,6 +23,22 @@ def tag(doc, text: str) -> None:
     doc.add_paragraph(text)
 
 
+def rich_if(doc, expr: str, heading: str | None = None, style: str = "Heading 3") -> None:
+    """Rich content `expr` (Markdown, a chart) under an optional heading, all left out when empty."""
+    tag(doc, f"{{%p if {expr} %}}")
+    if heading:
+        doc.add_paragraph(heading, style=style)
+    tag(doc, f"{{{{p {expr} }}}}")
+    tag(doc, "{%p endif %}")
+
+
+def rich_each(doc, var: str, expr: str) -> None:
+    """Each rich item (a table, a vote) of the list `expr`."""
+    tag(doc, f"{{%p for {var} in {expr} %}}")
+    tag(doc, f"{{{{p {var} }}}}")
+    tag(doc, "{%p endfor %}")
+
+
 def bullet_section(doc, heading: str, style: str, expr: str, var: str = "item") -> None:
     """A heading and one bullet per item of the list `expr`, all left out when the list is empty."""
     tag(doc, f"{{%p if {expr} %}}")
@@ -68,10 +84,7 @@ def referat(t: dict[str, str]) -> Document:
     tag(doc, "{%p else %}")
     doc.add_paragraph(t["no_roster"])
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if meeting.note %}")
-    doc.add_paragraph(t["introduction"], style="Heading 1")
-    tag(doc, "{{p meeting.note }}")
-    tag(doc, "{%p endif %}")
+    rich_if(doc, "meeting.note", t["introduction"], "Heading 1")
 
     doc.add_paragraph(t["cases"], style="Heading 1")
     tag(doc, "{%p for case in cases %}")
@@ -79,15 +92,9 @@ def referat(t: dict[str, str]) -> Document:
     tag(doc, "{%p if case.moved_to %}")
     doc.add_paragraph(t["moved"])
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if case.text %}")
-    tag(doc, "{{p case.text }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p for table in case.tables %}")
-    tag(doc, "{{p table }}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p for vote in case.votes %}")
-    tag(doc, "{{p vote }}")
-    tag(doc, "{%p endfor %}")
+    rich_if(doc, "case.text")
+    rich_each(doc, "table", "case.tables")
+    rich_each(doc, "vote", "case.votes")
     tag(doc, "{%p if case.decision %}")
     doc.add_paragraph(t["decision"], style="Heading 3")
     tag(doc, "{{p case.decision }}")
@@ -103,9 +110,7 @@ def referat(t: dict[str, str]) -> Document:
 def innkalling(t: dict[str, str]) -> Document:
     """templates/innkalling.docx: the invitation with the timed agenda (saksliste)."""
     doc = meeting_document(t, t["invitation_to"], ("chair",))
-    tag(doc, "{%p if invitation %}")
-    tag(doc, "{{p invitation }}")
-    tag(doc, "{%p endif %}")
+    rich_if(doc, "invitation")
     doc.add_paragraph(t["agenda"], style="Heading 1")
     tag(doc, "{{p agenda }}")
     doc.add_paragraph(t["the_cases"], style="Heading 1")
@@ -115,13 +120,8 @@ def innkalling(t: dict[str, str]) -> Document:
     tag(doc, "{%p if case.presenter %}")
     labelled(doc, t["presenter"], "{{ case.presenter }}")
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if case.summary %}")
-    tag(doc, "{{p case.summary }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if case.proposal %}")
-    doc.add_paragraph(t["proposal"], style="Heading 3")
-    tag(doc, "{{p case.proposal }}")
-    tag(doc, "{%p endif %}")
+    rich_if(doc, "case.summary")
+    rich_if(doc, "case.proposal", t["proposal"])
     bullet_section(doc, t["attachments"], "Heading 3", "case.attachments", "name")
     tag(doc, "{%p endfor %}")
     bullet_section(doc, t["follow_ups_due"], "Heading 1", "follow_ups", "item")
@@ -158,16 +158,9 @@ def innstilling(t: dict[str, str]) -> Document:
     _letter_head(doc, t)
     doc.add_paragraph("{{ subject }}", style="Heading 1")
     doc.add_paragraph("{{ intro }}")
-    tag(doc, "{%p for table in tables %}")
-    tag(doc, "{{p table }}")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if chart %}")
-    tag(doc, "{{p chart }}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if decision %}")
-    doc.add_paragraph(t["decision"], style="Heading 2")
-    tag(doc, "{{p decision }}")
-    tag(doc, "{%p endif %}")
+    rich_each(doc, "table", "tables")
+    rich_if(doc, "chart")
+    rich_if(doc, "decision", t["decision"], "Heading 2")
     _signature(doc, t)
     doc.add_paragraph(t["appendix"], style="Heading 2").paragraph_format.page_break_before = True
     tag(doc, "{%p for line in explanation %}")
