@@ -13,11 +13,11 @@ import zipfile
 from pathlib import Path
 
 from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
-from lxml import etree
 from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ..errors import RekomError, relative
 from ..present.template_set import first

@@ -20,11 +20,11 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
 from ..errors import RekomError
-from .letterhead import apply_letterhead, find_letterhead
-from .template_styles import require_styles
 from ..present.document import ChartView, Document, Markdown, TableView
+from .letterhead import apply_letterhead, find_letterhead
 from .markdown import MarkdownSubdoc, render_markdown
 from .ooxml import mark_header_row
+from .template_styles import require_styles
 
 PLAIN_STYLES = {"Normal", "Body Text"}
 # Elements that follow w:pBdr and w:shd in a paragraph's properties (ECMA-376 order).
