@@ -15,9 +15,8 @@ from rekom_docs.cli import main
 from rekom_docs.present import documents
 from rekom_docs.word.outline import outline
 
-from .conftest import FIXTURE_TEMPLATES
+from tests.paths import FIXTURE_TEMPLATES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
 MEETING = "2022-03-09-rekom"
 
