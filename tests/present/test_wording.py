@@ -10,7 +10,6 @@ import pytest
 from rekom_docs.errors import InvalidInput, RekomError
 from rekom_docs.present.template_set import BUNDLED_TEMPLATES, using
 from rekom_docs.present.wording import check_wordings, words
-
 from tests.paths import FIXTURE_TEMPLATES
 
 

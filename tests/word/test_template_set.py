@@ -14,7 +14,6 @@ from rekom_docs.build import checked_project as open_project
 from rekom_docs.cli import main
 from rekom_docs.present import documents
 from rekom_docs.word.outline import outline
-
 from tests.paths import FIXTURE_TEMPLATES, ROOT
 
 CASES = ROOT / "cases"
