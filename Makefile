@@ -2,6 +2,8 @@
 # `make test` runs the tests. `make all` builds every document; each target rebuilds only the
 # meetings whose case file, the register, a template or the code changed.
 # MALFORM=nn builds the documents in nynorsk beside the default set (build/<meeting>/nn/).
+# TEMPLATES=dir builds with the Word templates and wordings in dir (a file there overrides the
+# bundled one of the same name). Nothing here writes to templates/: those files are edited in Word.
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -9,6 +11,7 @@ STAMP   := $(VENV)/.installed
 CASES   ?= cases
 OUT     ?= build
 MALFORM ?=
+TEMPLATES ?=
 # The archive lives here, outside $(OUT): no clean or build step reaches it (rekom-docs reads REKOM_ARCHIVE).
 ARCHIVE ?= archive
 export REKOM_ARCHIVE := $(ARCHIVE)
@@ -22,15 +25,17 @@ LANGFLAG  := $(if $(MALFORM),--lang $(MALFORM))
 CASEFILES := $(shell find $(call q,$(CASES)) -mindepth 2 -maxdepth 2 -name '*.yaml' 2>/dev/null \
                | grep -E '/[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*\.yaml$$' | LC_ALL=C sort)
 MEETINGS  := $(basename $(notdir $(CASEFILES)))
-COMMON    := $(CASES)/register.yaml $(wildcard templates/*.docx templates/nn/*.docx) \
+TPLDIRS   := $(TEMPLATES) templates
+TPLFLAG   := $(if $(TEMPLATES),--templates $(call q,$(TEMPLATES)))
+COMMON    := $(CASES)/register.yaml $(foreach d,$(TPLDIRS),$(wildcard $(d)/*.docx $(d)/nn/*.docx $(d)/*.yaml)) \
              $(wildcard rekom_docs/*.py rekom_docs/*/*.py) $(STAMP)
-BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) --meeting $(call q,$*) $(LANGFLAG)
+BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) --meeting $(call q,$*) $(LANGFLAG) $(TPLFLAG)
 
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
-.PHONY: all minutes agenda letters archive archive-verify register check test fuzz bench pdf schema templates clean
+.PHONY: all minutes agenda letters archive archive-verify register check test fuzz bench pdf schema templates-check clean
 .SECONDEXPANSION:
 
 all: minutes agenda letters
@@ -91,8 +96,9 @@ schema: $(STAMP)
 	$(RD) schema meeting > $(OUT)/meeting.schema.json
 	$(RD) schema register > $(OUT)/register.schema.json
 
-templates: $(STAMP)
-	$(BIN)/python templates/make_templates.py
+# Checks the templates (TEMPLATES=dir first) against the data: tags, styles, wordings, nb/nn.
+templates-check: $(STAMP)
+	$(RD) templates check $(if $(TEMPLATES),$(call q,$(TEMPLATES))) --cases $(call q,$(CASES))
 
 # Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too).
 clean:

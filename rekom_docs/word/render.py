@@ -26,8 +26,10 @@ from ..errors import RekomError, relative
 from ..jinja import plain_message, render_budget, template_line
 from ..jinja import word_env as jinja_env
 from ..present.document import ChartView, Document, Markdown, TableView
+from .letterhead import apply_letterhead, find_letterhead
 from .markdown import MarkdownSubdoc, render_markdown
 from .ooxml import mark_header_row
+from .template_styles import require_styles
 
 PLAIN_STYLES = {"Normal", "Body Text"}
 # Elements that follow w:pBdr and w:shd in a paragraph's properties (ECMA-376 order).
@@ -57,6 +59,10 @@ def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
         tpl.get_docx()
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError) as exc:
         raise RekomError(f"{_shown(path)}:1: cannot be read as a Word document ({str(exc)[:120]})") from None
+    require_styles(tpl.get_docx(), path)
+    letterhead = find_letterhead(doc.lang, template_dirs)
+    if letterhead is not None:
+        apply_letterhead(tpl.get_docx(), letterhead)
     try:
         context = _materialise(doc.context, tpl)
     except ValueError as exc:  # MarkdownTooDeep, MissingStyleError: the text or the template, said plainly
