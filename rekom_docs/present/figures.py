@@ -124,6 +124,11 @@ def split_tables(f: Figures, lang: str) -> list[TableView]:
     totals = [w["sum"], kr(s.network_total, lang), kr(s.uh_total, lang), kr(s.total, lang),
               percent(Fraction(s.network_total, s.total) if s.total else Fraction(0), lang)]
     tables = [TableView(f"{f.spec.title}: {w['split']}", header, rows, totals, [False, True, True, True, True])]
+    if any(len(p.to_uh) > 1 for p in s.portions):  # Why: a letter prints each partner's part, so the innstilling does
+        parts = [[f.names.get(p.recipient, p.recipient), f.names.get(uh, uh), kr(amount, lang)]
+                 for p in s.portions for uh, amount in p.to_uh.items()]
+        tables.append(TableView(f"{f.spec.title}: {w['uh_per_network']}", [w["network"], w["uh"], w["amount_kr"]], parts,
+                                [w["sum"], "", kr(s.uh_total, lang)], [False, False, True]))
     per_uh = {uh: amount for uh, amount in s.uh_totals.items() if uh != "uh"} or \
         (dict(f.spec.stated.uh_totals) if f.spec.stated else {})  # stated totals are checked against the split
     if per_uh:

@@ -13,6 +13,7 @@ from ..model.schema import Case
 from .document import ChartView, Document, Markdown, TableView
 from .explain import explanation
 from .figures import figure_tables
+from .grants import Section, grants, uh_totals
 from .meeting import Setting, setting
 from .wording import words
 
@@ -32,16 +33,10 @@ def recipients(f: Figures) -> list[str]:
     """Who gets a letter: every network with an amount, then every other recipient named by a line or UH total."""
     ids = [row.recipient for row in f.allocation.rows] if f.allocation else []
     ids += [p.recipient for p in f.split.portions] if f.split else []
-    ids += list(_uh_totals(f))
-    ids += [line.recipient for line in [*f.spec.fixed, *(f.spec.reserved.lines if f.spec.reserved else [])] if line.recipient]
+    ids += list(uh_totals(f))
+    lines = [*f.spec.fixed, *(f.spec.reserved.lines if f.spec.reserved else [])]
+    ids += [line.recipient for line in lines if line.recipient] + [nid for line in lines for nid in line.shared]
     return list(dict.fromkeys(ids))
-
-
-def _uh_totals(f: Figures) -> dict[str, int]:
-    """Totals per university partner: from the split when it names them, else as stated (and checked)."""
-    if f.split is not None and set(f.split.uh_totals) - {"uh"}:
-        return dict(f.split.uh_totals)
-    return dict(f.spec.stated.uh_totals) if f.spec.stated else {}
 
 
 def _letter(s: Setting, case: Case) -> dict[str, Any]:
@@ -108,38 +103,14 @@ def recipient_letter(item: MeetingFile, project: Project, case: Case, f: Figures
         "recipient": name,
         "subject": f"{f.spec.title} \u2013 {f.names.get(rid, name)}",
         "intro": w["letter_intro"].format(forum=s.forum.name, date=long_date(item.meeting.date, s.lang), case=case.case),
-        "amounts": _amounts_table(f, rid, w, s.lang, _partners(reg, network)),
-        "conditions": list(w["conditions"]),
+        "amounts": [_table(section, w, s.lang) for section in grants(f, reg, rid, s.lang)],
+        "conditions": w["conditions"],
     }
     return Document("brev", f"brev/{rid}.docx", f"{f.spec.title}: {f.names.get(rid, name)}", s.author, context, s.lang)
 
 
-def _partners(reg, network) -> str:
-    """The network's university partners by short name, for 'til UH-partner (DMMH)'."""
-    names = [reg.organisations[p].short or reg.organisations[p].name for p in (network.partners if network else [])
-             if p in reg.organisations]
-    return ", ".join(names) or "UH"
-
-
-def _amounts_table(f: Figures, rid: str, w: dict, lang: str, partners: str) -> TableView:
-    rows = _recipient_rows(f, rid, w, lang, partners)
-    return TableView(w["your_amounts"], [w["item"], w["amount_kr"]], rows[:-1], rows[-1], [False, True])
-
-
-def _recipient_rows(f: Figures, rid: str, w: dict, lang: str, partners: str) -> list[list[str]]:
-    """Every amount of the allocation that names this recipient, then their sum."""
-    amounts: list[tuple[str, int]] = []
-    if f.allocation is not None and rid in f.allocation.amounts:
-        row = f.allocation.row(rid)
-        amounts += [(label, row.amounts[label]) for label in f.allocation.keys]
-    portion = next((p for p in f.split.portions if p.recipient == rid), None) if f.split else None
-    if portion is not None:
-        amounts += [(f"{f.spec.pot_label}: {w['to_network'].lower()}", portion.to_network),
-                    (f"{f.spec.pot_label}: {w['to_uh_partner'].format(partners=partners)}", portion.uh_total)]
-    uh = _uh_totals(f)
-    if rid in uh:
-        amounts.append((f"{f.spec.pot_label}, {w['in_partnership']}", uh[rid]))
-    lines = [*f.spec.fixed, *(f.spec.reserved.lines if f.spec.reserved else [])]
-    amounts += [(line.label, line.amount) for line in lines if line.recipient == rid and line.amount is not None]
-    rows = [[label, kr(amount, lang)] for label, amount in amounts]
-    return rows + [[w["sum"], kr(sum(amount for _, amount in amounts), lang)]]
+def _table(section: Section, w, lang: str) -> TableView:
+    """A letter section as a two-column table: label and amount, with its total when it has one."""
+    rows = [[label, kr(amount, lang)] for label, amount in section.lines]
+    total = [section.total_label, kr(section.total, lang)] if section.total is not None else None
+    return TableView(section.title, [w["item"], w["amount_kr"]], rows, total, [False, True], " ".join(section.notes) or None)

@@ -175,7 +175,7 @@ def brev(t: dict[str, str]) -> Document:
     _letter_head(doc, t)
     doc.add_paragraph("{{ subject }}", style="Heading 1")
     doc.add_paragraph("{{ intro }}")
-    tag(doc, "{{p amounts }}")
+    rich_each(doc, "table", "amounts")
     doc.add_paragraph(t["conditions"], style="Heading 2")
     tag(doc, "{%p for item in conditions %}")
     doc.add_paragraph("{{ item }}", style="List Bullet")
