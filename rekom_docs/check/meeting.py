@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..compute import meeting_prose
 from ..compute.figures import located_problems
+from .literals import check_literals
 from ..errors import Problem, Severity
 from ..model.load import Located
 from ..model.roster import roster
@@ -25,6 +26,7 @@ def cross_check(project) -> list[Problem]:
         problems += check_meeting(item.id, item.meeting, project.registers, item.source)
         problems += check_allocations(item)
         problems += check_markdown(item.meeting, project.registers, item.source, meeting_prose(item))
+        problems += check_literals(item)
     return problems
 
 
@@ -173,13 +175,22 @@ def _check_case(case: Case, at: tuple, meeting: Meeting, reg: Registers, src: Lo
     for k, follow in enumerate(case.follow_ups):
         if follow.who and not any(follow.who in d for d in (reg.people, reg.organisations, reg.networks)):
             yield src.problem(at + ("follow_ups", k, "who"), f"no person, organisation or network '{follow.who}'")
+    acknowledged = any(note.acknowledges == "votes" for note in case.notes)
     for k, vote in enumerate(case.votes):
-        yield from check_vote(vote, at + ("votes", k), src, voters)
+        yield from check_vote(vote, at + ("votes", k), src, voters, acknowledged)
+    for k, note in enumerate(case.notes):
+        if note.acknowledges == "votes" and not _too_many_votes(case, voters):
+            yield src.problem(at + ("notes", k, "acknowledges"), "the note acknowledges more votes than voters, but the "
+                              "votes fit the attendance list; remove 'acknowledges'", severity=WARNING)
     for k, table in enumerate(case.tables):
         yield from check_table(table, at + ("tables", k), src)
 
 
-def check_vote(vote, at: tuple, src: Located, voters) -> Iterator[Problem]:
+def _too_many_votes(case: Case, voters) -> bool:
+    return voters.recorded and any(sum(o.votes or 0 for o in v.options) > voters.voters for v in case.votes)
+
+
+def check_vote(vote, at: tuple, src: Located, voters, acknowledged: bool = False) -> Iterator[Problem]:
     """The stated result is a proposal and agrees with the counts; votes fit the room."""
     labels = [o.label for o in vote.options]
     if vote.result not in labels:
@@ -196,9 +207,10 @@ def check_vote(vote, at: tuple, src: Located, voters) -> Iterator[Problem]:
     if vote.unanimous and sum(1 for n in counts.values() if n) > 1:
         yield src.problem(at + ("unanimous",), "a unanimous vote cannot give votes to more than one proposal")
     cast = sum(counts.values())
-    if voters.recorded and cast > voters.voters:
-        yield src.problem(at + ("options",), f"{cast} votes cast, but only {voters.voters} voters are present by the attendance list",
-                          severity=WARNING)
+    if voters.recorded and cast > voters.voters and not acknowledged:
+        yield src.problem(at + ("options",), f"{cast} votes cast, but only {voters.voters} voters are present by the attendance "
+                          "list; the minutes are not written until the count is corrected or a case note explains it "
+                          "(notes: [{acknowledges: votes, text: ...}])", severity=WARNING, blocks="minutes")
 
 
 def check_table(table: Table, at: tuple, src: Located) -> Iterator[Problem]:

@@ -35,7 +35,8 @@ class Line(Model):
         if self.shared and self.recipient:
             raise ValueError("give 'recipient' (one receives it) or 'shared' (several share it), not both")
         if isinstance(self.shared, dict) and self.shared and sum(self.shared.values()) != self.amount:
-            raise ValueError(f"the shares under 'shared' add up to {sum(self.shared.values())}, not to the amount {self.amount}")
+            total, amount = (f"{n:,}".replace(",", " ") for n in (sum(self.shared.values()), self.amount))
+            raise ValueError(f"the shares under 'shared' add up to {total}, not to the amount {amount}")
         return self
 
 

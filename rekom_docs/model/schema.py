@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from .allocation import Allocation
-from .values import Cell, Clock, Model, TimeSlot
+from .values import Cell, Clock, Model, Money, TimeSlot
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Identifier: lower case, digits and '-'.")]
 Text = Annotated[str, Field(min_length=1)]
@@ -160,6 +160,16 @@ class FollowUp(Model):
     due: date | None = None
 
 
+class Note(Model):
+    """A note (merknad) printed with the case: it explains a figure or a contradiction the checker reports."""
+
+    text: Markdown = Field(description="The note as printed (Markdown).")
+    acknowledges: Literal["votes"] | None = Field(
+        None, description="'votes': more votes were cast than voters present; without this note the minutes are not written.")
+    amount: Money | None = Field(None, description="A typed amount close to a computed figure that is meant as written "
+                                                   "(an estimate, another year's figure); the note says what it is.")
+
+
 class Case(Model):
     """A case (sak) on the agenda."""
 
@@ -178,6 +188,7 @@ class Case(Model):
     allocation: Allocation | None = Field(None, description="Allocation inputs; the engine computes every figure.")
     follow_ups: list[FollowUp] = Field(default_factory=list)
     moved_to: date | None = Field(None, description="The case was moved (utsatt) to the meeting on this date.")
+    notes: list[Note] = Field(default_factory=list, description="Merknader, printed with the case.")
 
     @model_validator(mode="after")
     def _numbered(self) -> Case:

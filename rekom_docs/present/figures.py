@@ -32,12 +32,15 @@ def budget_table(f: Figures, lang: str) -> TableView:
     """The waterfall: frame, fixed items, the reserved part with its lines, the pot."""
     w, wf = words(lang), f.waterfall
     rows = [[w["frame"], kr(wf.frame, lang)]]
-    rows += [[item.label, kr(item.amount, lang)] for item in wf.fixed]
+    for item in wf.fixed:
+        rows += [[item.label, kr(item.amount, lang)], *_shared_rows(item, f.spec.fixed, f, w, lang)]
     rows.append([w["fixed_total"], kr(wf.fixed_total, lang)])
     if f.spec.reserved is not None:
         share = f" ({percent(wf.reserved_share, lang, _places(wf.reserved_share))})" if f.spec.reserved.share is not None else ""
         rows.append([f"{wf.reserved_label}{share}", kr(wf.reserved, lang)])
-        rows += [[f"\u2013 {_with_recipient(item, f)}", kr(item.amount, lang)] for item in f.reserved_lines]
+        for item in f.reserved_lines:
+            rows += [[f"\u2013 {_with_recipient(item, f)}", kr(item.amount, lang)],
+                     *_shared_rows(item, f.spec.reserved.lines, f, w, lang)]
     rows.append([wf.pot_label, kr(f.pot, lang)])
     if f.split_unallocated:
         rows.append([f"\u2013 {w['split_unallocated']}", kr(f.split_unallocated, lang)])
@@ -45,6 +48,15 @@ def budget_table(f: Figures, lang: str) -> TableView:
         rows.append([w["unallocated"], kr(f.unallocated, lang)])
     title = f.spec.title if w["budget"] in f.spec.title.lower() else f"{f.spec.title}: {w['budget']}"
     return TableView(title, [w["item"], w["amount_kr"]], rows, None, [False, True])
+
+
+def _shared_rows(item: engine.Item, lines, f: Figures, w: dict, lang: str) -> list[list[str]]:
+    """Under a shared measure whose split is decided: each network's part (the letters print the same)."""
+    line = next((l for l in lines if l.label == item.label and l.amount == item.amount), None)
+    if line is None or not isinstance(line.shared, dict):
+        return []
+    return [[f"\u2003{w['letter_shared_part'].format(name=f.names.get(nid, nid)).lower()}", kr(amount, lang)]
+            for nid, amount in line.shared.items()]
 
 
 def _with_recipient(item: engine.Item, f: Figures) -> str:

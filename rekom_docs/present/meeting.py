@@ -187,10 +187,10 @@ def _case_view(case: Case, texts: dict, lang: str, figures=None) -> dict[str, An
     return {
         "heading": f"{number_part}{case.title}",
         "moved_to": long_date(case.moved_to, lang) if case.moved_to else "",
-        "text": Markdown(expand(case.text or case.summary, texts)) if case.text or case.summary else None,
+        "text": _with_notes(case.text or case.summary, [n for n in case.notes if n.acknowledges != "votes"], texts, lang),
         "proposal": Markdown(expand(case.proposal, texts), style="Vedtak") if case.proposal else None,
         "tables": (figure_tables(figures, lang) if figures else []) + [table_view(t, lang, texts) for t in case.tables],
-        "votes": [vote_view(v, lang) for v in case.votes],
+        "votes": [vote_view(v, lang, _vote_note(case, texts)) for v in case.votes],
         "decision": Markdown(expand(case.decision, texts), style="Vedtak") if case.decision else None,
         "follow_ups": [_follow_up(f, texts, lang) for f in case.follow_ups],
     }
@@ -249,7 +249,20 @@ def _label(text: str, unit: str, texts: dict | None) -> str:
     return _who(text, texts, ("network", "org")) if unit == "text" and texts else text
 
 
-def vote_view(vote: Vote, lang: str) -> TableView:
+def _with_notes(text: str | None, notes: list, texts: dict, lang: str) -> Markdown | None:
+    """The case text with its notes (merknader) after it, each as its own paragraph."""
+    label = words(lang)["note"]
+    parts = ([expand(text, texts).rstrip()] if text else []) + [f"*{label}:* {expand(n.text, texts).strip()}" for n in notes]
+    return Markdown("\n\n".join(parts)) if parts else None
+
+
+def _vote_note(case: Case, texts: dict) -> str | None:
+    """The note that explains the counts of the case's votes, printed under them."""
+    notes = [expand(n.text, texts).strip() for n in case.notes if n.acknowledges == "votes"]
+    return " ".join(notes) or None
+
+
+def vote_view(vote: Vote, lang: str, note: str | None = None) -> TableView:
     """A vote as a small table of proposals and counts, its title saying how and with what result."""
     w = words(lang)
     how = w["written_vote"] if vote.method == "written" else w["open_vote"]
@@ -259,4 +272,5 @@ def vote_view(vote: Vote, lang: str) -> TableView:
     rows = [[o.label, str(o.votes) if o.votes is not None else "–"] for o in vote.options] if counted else \
         [[o.label, w["adopted"] if o.label == vote.result else w["fell"]] for o in vote.options]
     total = [w["votes_cast"], str(sum(o.votes or 0 for o in vote.options))] if counted else None
-    return TableView(title, [w["proposal"], w["votes"] if counted else w["result"]], rows, total, [False, counted])
+    note = f"{w['note']}: {note}" if note and counted else None
+    return TableView(title, [w["proposal"], w["votes"] if counted else w["result"]], rows, total, [False, counted], note)
