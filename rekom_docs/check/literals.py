@@ -60,7 +60,7 @@ def literal_amounts(text: str) -> Iterator[tuple[re.Match, int]]:
     blanked = _TAG.sub(lambda m: " " * len(m.group()), text)
     for match in _AMOUNT.finditer(blanked):
         digits = re.sub(r"\D", "", match["n"])
-        grouped = not digits == match["n"]
+        grouped = digits != match["n"]
         if (grouped or match["unit"] or match.group().lower().startswith("kr")) and int(digits) >= _LEAST:
             yield match, int(digits)
 

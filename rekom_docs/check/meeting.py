@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from ..compute import meeting_prose
 from ..compute.figures import located_problems
-from .literals import check_literals
 from ..errors import Problem, Severity
 from ..model.load import Located
 from ..model.roster import roster
 from ..model.schema import Break, Case, CaseKind, Meeting, Registers, Role, Table, case_year
+from .literals import check_literals
 
 WARNING = Severity.WARNING
 
