@@ -68,7 +68,7 @@ def test_minutes_are_a4_norwegian_with_properties(built: Path, meeting: str, lan
     default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
     assert default.get(qn("w:val")) == lang
     props = doc.core_properties
-    assert props.title.startswith(title)
+    assert title in props.title  # an incomplete record starts with its marking ("Utkast: Referat fra ...")
     assert props.author == "Statsforvalteren i Trøndelag"
     assert props.language == lang
     assert props.created is not None
@@ -182,4 +182,4 @@ def test_each_recipient_letter_uses_its_own_written_standard(tmp_path: Path):
     assert language(folder / "brev" / "fosen.docx") == "nb-NO"
     assert language(folder / "innstilling.docx") == "nb-NO"
     nynorsk = outline(folder / "brev" / "midtre-namdal.docx")
-    assert "Beløp til dykk" in nynorsk and "Med helsing" in nynorsk
+    assert "delen til nettverket" in nynorsk and "Med helsing" in nynorsk

@@ -56,3 +56,26 @@ def test_a_close_amount_meant_as_typed_prints_its_note():
     assert "3 893 600 kr" in case["text"].text
     assert "*Merknad:* Anslaget på 3 893 600 kr forutsatte samme tildeling som i 2023" in case["text"].text
     assert "settes 3\u00a0693\u00a0600 kr av" in case["text"].text
+
+
+def test_minutes_say_what_is_not_recorded():
+    project = checked_project(ROOT / "cases")
+    marks = {}
+    for item in project.meetings:
+        minutes = documents(item, project, "minutes", None)[0]
+        marks[item.id] = (minutes.context["record"]["marking"], minutes.context["record"]["missing"], minutes.title)
+    assert marks["2022-01-13-rekom"][0] == "Referat ikke ført"
+    assert marks["2022-01-13-rekom"][1] == ("Referatet er ikke fullstendig: deltakerlisten og vedtaket i sak 3/2022 "
+                                            "er ikke ført.")
+    assert marks["2022-01-13-rekom"][2].startswith("Referat ikke ført: Referat fra Samarbeidsforum REKOM")
+    assert marks["2024-03-07-rekom"][0] == "Utkast"
+    assert "deltakerlisten og vedtaket i sak 10/2024" in marks["2024-03-07-rekom"][1]
+    assert marks["2024-01-11-kompetanseloftet"][0] == ""
+
+
+def test_no_innstilling_and_no_letters_without_a_decision(tmp_path: Path):
+    cases = tmp_path / "cases"
+    shutil.copytree(ROOT / "tests" / "examples" / "invalid" / "alloc-recommendation-without-decision", cases)
+    shutil.copy(ROOT / "tests" / "examples" / "register.yaml", cases / "register.yaml")
+    project = checked_project(cases)
+    assert documents(project.meetings[0], project, "letters", None) == []

@@ -36,6 +36,10 @@ def check_allocations(item) -> Iterator[Problem]:
     for i, figures in item.figures.items():
         at = ("agenda", i, "allocation")
         yield from located_problems(figures, item.source, at)
+        case = item.meeting.agenda[i]
+        if figures.spec.recommendation and isinstance(case, Case) and not case.decision:
+            yield item.source.problem(at + ("recommendation",), "no decision is recorded for this case, so its innstilling "
+                                      "and letters are not written until 'decision' is given", severity=WARNING)
         name = figures.spec.name
         if name in seen:
             yield item.source.problem(at + ("name",), f"the name '{name}' is already used by the allocation of agenda item {seen[name] + 1}")

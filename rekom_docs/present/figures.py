@@ -71,7 +71,7 @@ def distribution_table(f: Figures, lang: str) -> TableView:
     measures = [m for m in dict.fromkeys(k.by for k in f.spec.keys if k.by) if m != derived]
     outside = [k.label for k in f.spec.keys if k.fixed is not None]
     preframes = f.spec.preframes is not None
-    header = [w["network"], *[_measure_name(m, w) for m in measures], *[f"{label} (kr)" for label in a.keys],
+    header = [w["network"], *[_measure_name(m, w) for m in measures], *[_kr_header(label) for label in a.keys],
               *([w["preframe_kr"]] if preframes else []), w["sum_kr"]]
     rows = []
     for row in a.rows:
@@ -166,3 +166,8 @@ def scenario_table(f: Figures, lang: str) -> TableView:
 def _places(share: Fraction) -> int:
     """Decimals needed to print a percentage exactly, at most one."""
     return 0 if (share * 100).denominator == 1 else 1
+
+
+def _kr_header(label: str) -> str:
+    """`Koordinering (kr)`, but `Tildeling etter årsverk (90 %), kr`: never two brackets in a row."""
+    return f"{label}, kr" if label.endswith(")") else f"{label} (kr)"

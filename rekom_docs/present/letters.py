@@ -11,7 +11,7 @@ from ..model.project import MeetingFile, Project
 from ..model.roster import person_name
 from ..model.schema import Case
 from .document import ChartView, Document, Markdown, TableView
-from .explain import explanation
+from .workings import workings
 from .figures import figure_tables
 from .grants import Section, grants, uh_totals
 from .meeting import Setting, setting
@@ -22,8 +22,8 @@ def letters(item: MeetingFile, project: Project, lang: str | None = None) -> lis
     """The innstilling and the recipient letters of every recommendation in the meeting."""
     docs: list[Document] = []
     for index, figures in item.figures.items():
-        if figures.spec.recommendation:
-            case = item.meeting.agenda[index]
+        case = item.meeting.agenda[index]
+        if figures.spec.recommendation and isinstance(case, Case) and case.decision:  # Why: no decision, no innstilling
             docs.append(recommendation(item, project, case, figures, lang))
             docs += [recipient_letter(item, project, case, figures, rid, lang) for rid in recipients(figures)]
     return docs
@@ -62,7 +62,7 @@ def recommendation(item: MeetingFile, project: Project, case: Case, f: Figures, 
         "tables": figure_tables(f, s.lang, years_ahead=False),
         "chart": _chart(f, s.lang),
         "decision": Markdown(expand(case.decision, s.texts), style="Vedtak") if case.decision else None,
-        "explanation": explanation(f, s.lang),
+        "explanation": workings(f, s.lang),
     }
     title = f"{w['recommendation']} {forum.name}: {f.spec.title}"
     return Document("innstilling", _name("innstilling", f, item), title, s.author, context, s.lang)

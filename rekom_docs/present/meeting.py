@@ -17,7 +17,7 @@ from ..compute.casetext import expand, text_context
 from ..formats import clock, kr, long_date, number
 from ..model.project import MeetingFile, Project
 from ..model.roster import Attendee, Roster, organisation_name, person_name, roster
-from ..model.schema import Case, Meeting, Table, Vote
+from ..model.schema import Case, CaseKind, Meeting, Table, Vote
 from .document import Document, Markdown, TableView
 from .figures import figure_tables
 from .wording import words
@@ -45,6 +45,8 @@ class Setting:
         """A document titled `<word> <forum> <date>`, with the forum and meeting header in its context."""
         meeting = self.item.meeting
         title = f"{words(self.lang)[title_word]} {self.forum.name} {long_date(meeting.date, self.lang)}"
+        marking = context.get("record", {}).get("marking")
+        title = f"{marking}: {title}" if marking else title
         header = {"forum": {"name": self.forum.name, "long_name": self.forum.long_name or ""},
                   "meeting": _meeting_header(meeting, self.project, self.lang, self.texts)}
         return Document(template, f"{template}.docx", title, self.author, header | context, self.lang)
@@ -60,11 +62,36 @@ def minutes(item: MeetingFile, project: Project, lang: str | None = None) -> Doc
     """The referat of one meeting, in `lang` or the forum's written standard."""
     s = setting(item, project, lang)
     meeting = item.meeting
+    record = record_view(meeting, s.lang)
     return s.document("referat", "minutes_title", {
+        "record": record,
         "roster": _roster_view(roster(meeting, project.registers), s.lang),
         "cases": [_case_view(case, s.texts, s.lang, item.figures.get(i)) for i, case in enumerate(meeting.agenda)
                   if isinstance(case, Case)],
     })
+
+
+def unrecorded(meeting: Meeting) -> tuple[bool, list[str]]:
+    """Whether the attendance is recorded, and the decision cases whose decision is not (a moved case needs none)."""
+    open_cases = [c.case or c.title for c in meeting.cases
+                  if c.kind is CaseKind.decision and not c.decision and not c.moved_to]
+    return meeting.attendance is not None, open_cases
+
+
+def record_view(meeting: Meeting, lang: str) -> dict[str, str]:
+    """How complete the minutes are: "Referat ikke ført" when nothing is recorded, "Utkast" naming what is missing.
+
+    Why: minutes without the attendance or a decision must not look like complete minutes.
+    """
+    w = words(lang)
+    attended, open_cases = unrecorded(meeting)
+    decided = any(c.decision or c.votes for c in meeting.cases)
+    missing = ([] if attended else [w["record_attendance"]]) + [w["record_decision"].format(case=c) for c in open_cases]
+    if not missing:
+        return {"marking": "", "missing": ""}
+    marking = w["record_none"] if not attended and not decided else w["record_draft"]
+    listed = ", ".join(missing[:-1]) + f" {w['and']} {missing[-1]}" if len(missing) > 1 else missing[0]
+    return {"marking": marking, "missing": w["record_missing"].format(what=listed)}
 
 
 def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Document:

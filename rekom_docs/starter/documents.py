@@ -49,13 +49,21 @@ def bullet_section(doc, heading: str, style: str, expr: str, var: str = "item") 
     tag(doc, "{%p endif %}")
 
 
-def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...]) -> Document:
-    """A new document headed by its title and the forum, then date, time, place and the named roles."""
+def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...], record: bool = False) -> Document:
+    """A new document headed by its title and the forum, then date, time, place and the named roles.
+
+    With `record`, the minutes' marking ("Referat ikke ført", "Utkast") and what is missing come first.
+    """
     doc = base_document(t["lang"])
     doc.add_paragraph(f"{title} {{{{ forum.name }}}}", style="Title")
     tag(doc, "{%p if forum.long_name %}")
     doc.add_paragraph("{{ forum.long_name }}", style="Subtitle")
     tag(doc, "{%p endif %}")
+    if record:
+        tag(doc, "{%p if record.marking %}")
+        doc.add_paragraph(style="Møtedata").add_run("{{ record.marking }}").bold = True
+        doc.add_paragraph("{{ record.missing }}", style="Møtedata")
+        tag(doc, "{%p endif %}")
     labelled(doc, t["date"], "{{ meeting.date }}")
     labelled(doc, t["time"], "{{ meeting.time }}")
     labelled(doc, t["place"], "{{ meeting.place }}")
@@ -68,7 +76,7 @@ def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...]) -> 
 
 def referat(t: dict[str, str]) -> Document:
     """templates/referat.docx: the minutes of one meeting."""
-    doc = meeting_document(t, t["minutes_of"], ("chair", "referent"))
+    doc = meeting_document(t, t["minutes_of"], ("chair", "referent"), record=True)
 
     doc.add_paragraph(t["participants"], style="Heading 1")
     tag(doc, "{%p if roster.recorded %}")
@@ -163,9 +171,7 @@ def innstilling(t: dict[str, str]) -> Document:
     rich_if(doc, "decision", t["decision"], "Heading 2")
     _signature(doc, t)
     doc.add_paragraph(t["appendix"], style="Heading 2").paragraph_format.page_break_before = True
-    tag(doc, "{%p for line in explanation %}")
-    doc.add_paragraph("{{ line }}", style="Utregning")
-    tag(doc, "{%p endfor %}")
+    rich_each(doc, "table", "explanation")
     return doc
 
 
