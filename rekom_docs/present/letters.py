@@ -11,11 +11,11 @@ from ..model.project import MeetingFile, Project
 from ..model.roster import person_name
 from ..model.schema import Case
 from .document import ChartView, Document, Markdown, TableView
-from .workings import workings
 from .figures import figure_tables
 from .grants import Section, grants, uh_totals
 from .meeting import Setting, setting
 from .wording import words
+from .workings import workings
 
 
 def letters(item: MeetingFile, project: Project, lang: str | None = None) -> list[Document]:

@@ -7,7 +7,7 @@ key, the measure and the share, then the amount; exact fractions (2281/60743) he
 from __future__ import annotations
 
 from ..compute.figures import Figures, printed_total
-from ..engine import Figure, Rounding, round_half_up
+from ..engine import Allocation, Figure, Rounding, Waterfall, round_half_up
 from ..formats import kr, number, percent
 from .document import TableView
 from .wording import words
@@ -15,24 +15,24 @@ from .wording import words
 
 def workings(f: Figures, lang: str) -> list[TableView]:
     """How the pot was reached, then one table per key: recipient, measure, share, amount."""
-    w = words(lang)
-    tables = [_pot_table(f, lang)] if f.waterfall is not None else []
-    if f.allocation is None:
+    w, a = words(lang), f.allocation
+    tables = [_pot_table(f, f.waterfall, lang)] if f.waterfall is not None else []
+    if a is None:
         return tables
-    for label in f.allocation.keys:
-        trail = [fig for fig in f.allocation.trail if fig.key == label and fig.recipient is not None and fig.method != "sum"]
+    for label in a.keys:
+        trail = [fig for fig in a.trail if fig.key == label and fig.recipient is not None and fig.method != "sum"]
         if trail:
-            tables.append(_key_table(f, label, trail, lang))
+            tables.append(_key_table(f, a, label, trail, lang))
     if tables:
         last = tables[-1]
-        rounding = w["workings_spreadsheet"] if f.allocation.rounding is Rounding.SPREADSHEET else w["workings_remainder"]
+        rounding = w["workings_spreadsheet"] if a.rounding is Rounding.SPREADSHEET else w["workings_remainder"]
         tables[-1] = TableView(last.title, last.header, last.rows, last.total, last.numeric, rounding)
     return tables
 
 
-def _pot_table(f: Figures, lang: str) -> TableView:
+def _pot_table(f: Figures, wf: Waterfall, lang: str) -> TableView:
     """Frame, fixed items, what remains, the individual measures, and the pot the keys share."""
-    w, wf = words(lang), f.waterfall
+    w = words(lang)
     rows = [[w["frame"], kr(wf.frame, lang)], [f"\u2212 {w['fixed_total']}", kr(wf.fixed_total, lang)],
             [f"= {w['remaining']}", kr(wf.remaining, lang)]]
     if wf.reserved:
@@ -53,22 +53,21 @@ def _by(f: Figures, label: str, unit: str, w) -> str:
     return f"{w['number_of']} {unit}" if counted else (unit or w["weight"].lower())
 
 
-def _key_table(f: Figures, label: str, trail: list[Figure], lang: str) -> TableView:
+def _key_table(f: Figures, a: Allocation, label: str, trail: list[Figure], lang: str) -> TableView:
     """One key: per recipient its measure and share of what the key shares, or its fixed amount."""
     w = words(lang)
-    names = f.allocation.names
-    shared = trail[0].weight is not None
+    names = {fig.recipient: a.names.get(fig.recipient or "", fig.recipient or "") for fig in trail}
     unit = trail[0].unit
-    total = round_half_up(printed_total(f.allocation, label))
-    if shared:
+    total = round_half_up(printed_total(a, label))
+    if trail[0].weight is not None:
         header = [w["network"], (unit[:1].upper() + unit[1:]) if unit else w["weight"], w["share"], w["amount_kr"]]
-        rows = [[names.get(fig.recipient, fig.recipient), number(fig.weight, lang), percent(fig.share, lang, 2),
+        rows = [[names[fig.recipient], number(fig.weight or 0, lang), percent(fig.share, lang, 2),
                  kr(fig.amount, lang)] for fig in trail]
-        totals = [w["sum"], number(trail[0].total_weight, lang), "100\u00a0%", kr(total, lang)]
+        totals = [w["sum"], number(trail[0].total_weight or 0, lang), "100\u00a0%", kr(total, lang)]
         title = w["workings_key"].format(key=label, basis=kr(round_half_up(trail[0].basis), lang),
                                          by=_by(f, label, unit, w))
         return TableView(title, header, rows, totals, [False, True, True, True])
-    rows = [[names.get(fig.recipient, fig.recipient), w["workings_exception"] if fig.method == "exception" else w["workings_fixed"],
+    rows = [[names[fig.recipient], w["workings_exception"] if fig.method == "exception" else w["workings_fixed"],
              kr(fig.amount, lang)] for fig in trail]
     return TableView(w["workings_fixed_key"].format(key=label), [w["network"], w["workings_how"], w["amount_kr"]], rows,
                      [w["sum"], "", kr(total, lang)], [False, False, True])
