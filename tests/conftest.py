@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
-
-# Frozen copies of the bundled templates: a restyled templates/*.docx does not break the suite.
-FIXTURE_TEMPLATES = Path(__file__).resolve().parent / "fixtures" / "templates"
 
 
 def pytest_addoption(parser):

@@ -49,8 +49,15 @@ def run(args) -> int:
 
 
 def run_init(args) -> int:
-    from ..starter import init
+    from ..publish.write import write_file
+    from ..word.starter import starter_set
 
-    written = init(args.folder)
-    print(f"wrote {len(written)} files into {relative(args.folder)}; build with --templates {relative(args.folder)}")
+    folder = args.folder
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise RekomError(f"{relative(folder)} is not an empty folder; templates init writes only into a new "
+                         "or empty one, so that no template is overwritten")
+    files = starter_set()
+    for rel, save in files.items():
+        write_file(folder, folder / rel, save)
+    print(f"wrote {len(files)} files into {relative(folder)}; build with --templates {relative(folder)}")
     return 0

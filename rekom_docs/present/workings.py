@@ -34,10 +34,10 @@ def _pot_table(f: Figures, wf: Waterfall, lang: str) -> TableView:
     """Frame, fixed items, what remains, the individual measures, and the pot the keys share."""
     w = words(lang)
     rows = [[w["frame"], kr(wf.frame, lang)], [f"\u2212 {w['fixed_total']}", kr(wf.fixed_total, lang)],
-            [f"= {w['remaining']}", kr(wf.remaining, lang)]]
+            [f"= {w['explain_remaining']}", kr(wf.remaining, lang)]]
     if wf.reserved:
         share = percent(wf.reserved_share, lang, 2 if (wf.reserved_share * 100).denominator != 1 else 0)
-        about = "" if wf.reserved_given_as == "share" or (wf.reserved_share * 10000).denominator == 1 else f"{w['about']} "
+        about = "" if wf.reserved_given_as == "share" or (wf.reserved_share * 10000).denominator == 1 else f"{w['explain_about']} "
         rows.append([f"\u2212 {wf.reserved_label} ({about}{share})", kr(wf.reserved, lang)])
     if f.spec.pot is not None:
         rows += [[f"= {w['available']}", kr(wf.pot, lang)], [f"\u2212 {w['unallocated']}", kr(f.unallocated, lang)]]

@@ -10,14 +10,15 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
-from lxml import etree
 from docx.document import Document as DocumentObject
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ..errors import RekomError, relative
 from ..present.template_set import first
@@ -35,10 +36,7 @@ def find_letterhead(lang: str, template_dirs: list[Path]) -> Path | None:
 
 def apply_letterhead(document: DocumentObject, path: Path) -> None:
     """Replace every section's headers and footers in `document` by those of the letterhead at `path`."""
-    try:
-        source = Document(str(path))
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError) as exc:
-        raise RekomError(f"{relative(path)}: cannot read it as a Word document: {exc}") from exc
+    source = _read(path, path.stat().st_mtime_ns)
     origin = source.sections[0]
     for section in document.sections:
         for kind in KINDS:
@@ -50,6 +48,15 @@ def apply_letterhead(document: DocumentObject, path: Path) -> None:
             _copy_story(give, take, source, document, path)
         section.different_first_page_header_footer = origin.different_first_page_header_footer
     document.settings.odd_and_even_pages_header_footer = source.settings.odd_and_even_pages_header_footer
+
+
+@lru_cache(maxsize=4)
+def _read(path: Path, _stamp: int) -> DocumentObject:
+    """The letterhead, read once per build (it is only copied from, never changed)."""
+    try:
+        return Document(str(path))
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError) as exc:
+        raise RekomError(f"{relative(path)}: cannot read it as a Word document: {exc}") from exc
 
 
 def _copy_story(give, take, source: DocumentObject, document: DocumentObject, path: Path) -> None:

@@ -19,13 +19,24 @@ from jinja2 import TemplateError
 from lxml import etree
 
 from ..errors import RekomError, Severity, relative
-from .letterhead import find_letterhead
 from ..model.project import Project
-from .render import find_template
-from .template_check import (LANGS, DataShape, Finding, Path_, Use, _missing, check_shapes, data_shapes, show,
-                             template_parts, template_uses)
-from .template_styles import missing
 from ..present.wording import check_wordings
+from .letterhead import find_letterhead
+from .render import find_template
+from .template_check import (
+    LANGS,
+    DataShape,
+    Finding,
+    Path_,
+    Use,
+    _missing,
+    check_shapes,
+    data_shapes,
+    show,
+    template_parts,
+    template_uses,
+)
+from .template_styles import missing
 
 _UNREADABLE = (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError)
 _TAG = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}", re.S)
@@ -68,7 +79,7 @@ def _rules(shapes: Sequence[DataShape], template_dirs: Sequence[Path], cases: st
 
 def never_filled(file: str, uses: Sequence[Use], shape: dict[Path_, set[str]], cases: str) -> list[Finding]:
     """Warnings for tags whose value is empty in every document the cases give: the tag shows nothing."""
-    found = {}
+    found: dict[str, Finding] = {}
     for use in uses:
         for end in range(1, len(use.path) + 1):
             kinds = shape.get(use.path[:end])
@@ -100,7 +111,7 @@ def disagreements(nb: tuple[Path, list[Use], dict], nn: tuple[Path, list[Use], d
 def letterhead_findings(template_dirs: Sequence[Path]) -> list[Finding]:
     """The letterhead in use must be readable and hold no tags: it is the same for every document."""
     findings = []
-    for path in {find_letterhead(lang, list(template_dirs)) for lang in LANGS} - {None}:
+    for path in {p for p in (find_letterhead(lang, list(template_dirs)) for lang in LANGS) if p is not None}:
         file = relative(path)
         try:
             parts = template_parts(path)

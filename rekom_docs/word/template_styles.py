@@ -11,8 +11,8 @@ from pathlib import Path
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 
-from .markdown import missing_styles
 from ..errors import RekomError, relative
+from .markdown import missing_styles
 
 # Styles the code writes besides the Markdown ones: table captions and cells, decisions.
 CODE_STYLES = (("Caption", WD_STYLE_TYPE.PARAGRAPH), ("Tabelltekst", WD_STYLE_TYPE.PARAGRAPH),

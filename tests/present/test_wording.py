@@ -10,8 +10,7 @@ import pytest
 from rekom_docs.errors import InvalidInput, RekomError
 from rekom_docs.present.template_set import BUNDLED_TEMPLATES, using
 from rekom_docs.present.wording import check_wordings, words
-
-from .conftest import FIXTURE_TEMPLATES
+from tests.paths import FIXTURE_TEMPLATES
 
 
 def folder_with(tmp_path: Path, lang: str, old: str, new: str) -> Path:

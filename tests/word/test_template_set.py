@@ -9,15 +9,13 @@ import pytest
 from docx import Document
 from docx.shared import RGBColor
 
-from rekom_docs.present import documents
 from rekom_docs.build import BUNDLED_TEMPLATES, BuildConfig, build
-from rekom_docs.cli import main
-from rekom_docs.word.outline import outline
 from rekom_docs.build import checked_project as open_project
+from rekom_docs.cli import main
+from rekom_docs.present import documents
+from rekom_docs.word.outline import outline
+from tests.paths import FIXTURE_TEMPLATES, ROOT
 
-from .conftest import FIXTURE_TEMPLATES
-
-ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
 MEETING = "2022-03-09-rekom"
 
