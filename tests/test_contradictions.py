@@ -11,7 +11,8 @@ from rekom_docs.build import BuildConfig, build, checked_project
 from rekom_docs.errors import RekomError
 from rekom_docs.present import documents
 
-ROOT = Path(__file__).resolve().parent.parent
+from .paths import EXAMPLES, ROOT
+
 MEETING = "2024-01-11-kompetanseloftet"
 
 
@@ -75,7 +76,7 @@ def test_minutes_say_what_is_not_recorded():
 
 def test_no_innstilling_and_no_letters_without_a_decision(tmp_path: Path):
     cases = tmp_path / "cases"
-    shutil.copytree(ROOT / "tests" / "examples" / "invalid" / "alloc-recommendation-without-decision", cases)
-    shutil.copy(ROOT / "tests" / "examples" / "register.yaml", cases / "register.yaml")
+    shutil.copytree(EXAMPLES / "invalid" / "alloc-recommendation-without-decision", cases)
+    shutil.copy(EXAMPLES / "register.yaml", cases / "register.yaml")
     project = checked_project(cases)
     assert documents(project.meetings[0], project, "letters", None) == []

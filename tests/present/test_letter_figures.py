@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -11,8 +10,9 @@ from rekom_docs.build import checked_project
 from rekom_docs.present import documents
 from rekom_docs.present.document import Document, TableView
 
-ROOT = Path(__file__).resolve().parent.parent
-TREES = [ROOT / "cases", *sorted(p for p in (ROOT / "tests" / "examples" / "valid").iterdir() if p.is_dir())]
+from ..paths import EXAMPLES, ROOT
+
+TREES = [ROOT / "cases", *sorted(p for p in (EXAMPLES / "valid").iterdir() if p.is_dir())]
 AMOUNT = re.compile(r"(?<![\d,])\d{1,3}(?:[\u00a0 ]\d{3})+(?![\d,])|(?<![\d,])\d{4,}(?![\d,])")
 
 
