@@ -56,8 +56,13 @@ def check_registers(reg: Registers, src: Located) -> Iterator[Problem]:
             org = reg.organisations.get(partner)
             if org is None or not org.university:
                 yield src.problem(("networks", nid, "partners", i), f"'{partner}' is not a registered university partner (university: true)")
+    for kind, table in (("organisations", reg.organisations), ("networks", reg.networks)):
+        for oid, entry in table.items():
+            yield from _person_ref(entry.contact, (kind, oid, "contact"), reg, src)
     for fid, forum in reg.fora.items():
         yield from _check_forum(fid, forum, reg, src)
+        for key in ("leader", "caseworker"):
+            yield from _person_ref(getattr(forum, key), ("fora", fid, key), reg, src)
 
 
 def _check_forum(fid, forum, reg: Registers, src: Located) -> Iterator[Problem]:
@@ -172,6 +177,9 @@ def _check_slots(meeting: Meeting, src: Located) -> Iterator[Problem]:
 
 def _check_case(case: Case, at: tuple, meeting: Meeting, reg: Registers, src: Located, voters) -> Iterator[Problem]:
     yield from _person_ref(case.presenter, at + ("presenter",), reg, src)
+    for k, who in enumerate(case.copy_to):
+        if not any(who in d for d in (reg.people, reg.organisations, reg.networks)):
+            yield src.problem(at + ("copy_to", k), f"no person, organisation or network '{who}'")
     if case.moved_to is not None and case.moved_to <= meeting.date:
         yield src.problem(at + ("moved_to",), f"a case can only be moved to a later date than {meeting.date.isoformat()}")
     if case.kind is CaseKind.decision and not (case.decision or case.proposal or case.moved_to):

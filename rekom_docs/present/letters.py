@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..compute.casetext import expand
 from ..compute.figures import Figures
 from ..formats import kr, long_date
 from ..model.project import MeetingFile, Project
-from ..model.roster import person_name
 from ..model.schema import Case
 from .document import ChartView, Document, Markdown, TableView
 from .figures import figure_tables
 from .grants import Section, grants, uh_totals
-from .meeting import Setting, setting
+from .letterframe import frame
+from .meeting import setting
 from .wording import words
 from .workings import workings
 
@@ -39,25 +37,12 @@ def recipients(f: Figures) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _letter(s: Setting, case: Case) -> dict[str, Any]:
-    """Letterhead, date, reference and signature: what every letter of the meeting shares."""
-    reg, meeting, w = s.project.registers, s.item.meeting, words(s.lang)
-    return {
-        "letterhead": {"organisation": s.forum.name, "forum": f"{w['secretariat']}: {s.author}"},
-        "date": long_date(meeting.date, s.lang),
-        "reference": f"{w['case']} {case.case}",
-        "signature": {"name": person_name(reg, meeting.chair) if meeting.chair else "",
-                      "role": f"{w['chair_of']} {s.forum.name}" if meeting.chair else s.forum.name},
-    }
-
-
 def recommendation(item: MeetingFile, project: Project, case: Case, f: Figures, lang: str | None) -> Document:
     """The forum's recommendation to Statsforvalteren: every amount, a chart, how it was computed."""
     s = setting(item, project, lang)
     w, forum = words(s.lang), s.forum
-    context = _letter(s, case) | {
-        "recipient": s.author,
-        "subject": f"{forum.name}: {f.spec.title}",
+    context = frame(s, case, forum.organisation) | {
+        "subject": w["subject_recommendation"].format(forum=forum.name, year=item.meeting.date.year),
         "intro": w["recommendation_intro"].format(forum=forum.name, date=long_date(item.meeting.date, s.lang), case=case.case),
         "tables": figure_tables(f, s.lang, years_ahead=False),
         "chart": _chart(f, s.lang),
@@ -99,9 +84,8 @@ def recipient_letter(item: MeetingFile, project: Project, case: Case, f: Figures
     s = setting(item, project, lang or (network.language if network else None) or (org.language if org else None))
     w = words(s.lang)
     name = network.name if network else (org.name if org else rid)
-    context = _letter(s, case) | {
-        "recipient": name,
-        "subject": f"{f.spec.title} \u2013 {f.names.get(rid, name)}",
+    context = frame(s, case, rid) | {
+        "subject": w["subject_letter"].format(name=name, forum=s.forum.name, year=item.meeting.date.year),
         "intro": w["letter_intro"].format(forum=s.forum.name, date=long_date(item.meeting.date, s.lang), case=case.case),
         "amounts": [_table(section, w, s.lang) for section in grants(f, reg, rid, s.lang)],
         "conditions": w["conditions"],

@@ -20,6 +20,7 @@ from ..model.roster import Attendee, Roster, organisation_name, person_name, ros
 from ..model.schema import Case, CaseKind, Meeting, Table, Vote
 from .document import Document, Markdown, TableView
 from .figures import figure_tables
+from .invitation import absence, opening, proposed_tables
 from .wording import words
 
 
@@ -99,9 +100,12 @@ def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Docu
     s = setting(item, project, lang)
     reg, meeting, texts = project.registers, item.meeting, s.texts
     return s.document("innkalling", "agenda_title", {
+        "opening": opening(meeting, s.forum, s.lang),
+        "absence": absence(reg, s.forum, s.lang),
         "invitation": Markdown(expand(meeting.invitation, texts)) if meeting.invitation else None,
         "agenda": _agenda_table(meeting, reg, s.lang),
-        "cases": [_agenda_case(case, reg, texts, s.lang) for case in meeting.cases],
+        "cases": [_agenda_case(case, reg, texts, s.lang) | {"tables": proposed_tables(case, item.figures.get(i), s.lang)}
+                  for i, case in enumerate(meeting.agenda) if isinstance(case, Case)],
         "deadlines": [f"{long_date(d.date, s.lang)}: {d.what}" for d in meeting.deadlines],
         "follow_ups": [f"{_follow_up(f, texts, s.lang)} ({words(s.lang)['from_meeting'].format(date=long_date(d, s.lang), case=n)})"
                        for d, n, f in follow_ups_due(item, project)],

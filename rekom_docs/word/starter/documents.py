@@ -118,6 +118,8 @@ def referat(t: dict[str, str]) -> Document:
 def innkalling(t: dict[str, str]) -> Document:
     """templates/innkalling.docx: the invitation with the timed agenda (saksliste)."""
     doc = meeting_document(t, t["invitation_to"], ("chair",))
+    doc.add_paragraph("{{ opening }}")
+    doc.add_paragraph("{{ absence }}")
     rich_if(doc, "invitation")
     doc.add_paragraph(t["agenda"], style="Heading 1")
     tag(doc, "{{p agenda }}")
@@ -130,6 +132,7 @@ def innkalling(t: dict[str, str]) -> Document:
     tag(doc, "{%p endif %}")
     rich_if(doc, "case.summary")
     rich_if(doc, "case.proposal", t["proposal"])
+    rich_each(doc, "table", "case.tables")
     bullet_section(doc, t["attachments"], "Heading 3", "case.attachments", "name")
     tag(doc, "{%p endfor %}")
     bullet_section(doc, t["follow_ups_due"], "Heading 1", "follow_ups", "item")
@@ -138,26 +141,51 @@ def innkalling(t: dict[str, str]) -> Document:
     tag(doc, "{%p for group in invited %}")
     labelled(doc, "{{ group.organisation }}", "{{ group.names }}", style="Normal")
     tag(doc, "{%p endfor %}")
-    doc.add_paragraph(t["notice"])
     return doc
 
 
 def _letter_head(doc, t: dict[str, str]) -> None:
-    """Sender, recipient, date and reference, as a letter starts."""
+    """Sender, addressee (v/ contact, address), then the reference block, as a public letter starts."""
     head = doc.add_paragraph(style="Brevhode")
     head.add_run("{{ letterhead.organisation }}").bold = True
     doc.add_paragraph("{{ letterhead.forum }}", style="Møtedata")
+    _optional(doc, "letterhead.contact", "{{ letterhead.contact }}")
     doc.add_paragraph("", style="Møtedata")
-    doc.add_paragraph("{{ recipient }}", style="Møtedata")
+    doc.add_paragraph("{{ addressee.name }}", style="Møtedata")
+    _optional(doc, "addressee.contact", "v/ {{ addressee.contact }}")
+    tag(doc, "{%p for line in addressee.address %}")
+    doc.add_paragraph("{{ line }}", style="Møtedata")
+    tag(doc, "{%p endfor %}")
     doc.add_paragraph("", style="Møtedata")
-    labelled(doc, t["date"], "{{ date }}")
-    labelled(doc, t["our_ref"], "{{ reference }}")
+    for label, value in (("our_date", "date"), ("our_ref", "reference"), ("their_date", "their_date"),
+                         ("their_ref", "their_reference")):
+        labelled(doc, t[label], f"{{{{ {value} }}}}")
+    tag(doc, "{%p if caseworker %}")
+    labelled(doc, t["caseworker"], "{{ caseworker }}")
+    tag(doc, "{%p endif %}")
+
+
+def _optional(doc, expr: str, text: str) -> None:
+    """One header line, left out when `expr` is empty."""
+    tag(doc, f"{{%p if {expr} %}}")
+    doc.add_paragraph(text, style="Møtedata")
+    tag(doc, "{%p endif %}")
 
 
 def _signature(doc, t: dict[str, str]) -> None:
+    """Greeting, each signatory with a title, the electronic approval line, and the copies."""
     doc.add_paragraph(t["regards"])
-    doc.add_paragraph("{{ signature.name }}", style="Møtedata")
-    doc.add_paragraph("{{ signature.role }}", style="Møtedata")
+    tag(doc, "{%p for person in signature.signatories %}")
+    doc.add_paragraph("", style="Møtedata")
+    doc.add_paragraph("{{ person.name }}", style="Møtedata")
+    doc.add_paragraph("{{ person.title }}", style="Møtedata")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if signature.electronic %}")
+    doc.add_paragraph().add_run("{{ signature.electronic }}").italic = True
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if copy_to %}")
+    labelled(doc, t["copy_to"], "{{ copy_to }}", style="Normal")
+    tag(doc, "{%p endif %}")
 
 
 def innstilling(t: dict[str, str]) -> Document:
