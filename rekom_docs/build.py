@@ -9,9 +9,11 @@ from pathlib import Path
 from .check import check_project
 from .compute import compute_project
 from .errors import RekomError
+from .model.dated import project_at
 from .model.project import MeetingFile, Project, load_project
 from .present import documents, template_set
 from .publish.lint import lint_docx
+from .publish.stable import stable_save
 from .publish.write import write_file
 from .word.render import render
 
@@ -45,11 +47,13 @@ def build(config: BuildConfig) -> Iterator[Path]:
     with template_set.using(template_dirs):
         for item in _selected(project, config.meetings):
             folder = config.out / item.id / (config.lang or "")
+            dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day
             for kind in config.kinds:
                 refuse_contradictions(project, item, kind)
-                for doc in documents(item, project, kind, config.lang):
+                for doc in documents(item, dated, kind, config.lang):
                     rendered = render(doc, template_dirs)
-                    yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
+                    yield write_file(config.out, folder / doc.filename, stable_save(rendered, item.meeting),
+                                     verify=accessible)
 
 
 def refuse_contradictions(project: Project, item: MeetingFile, kind: str) -> None:

@@ -2,7 +2,8 @@
 
 Why: every template used to carry its own copy of the page footer and the letters their own
 sender lines; with one letterhead.docx, a new logo or sender is one edit in Word. The parts
-are copied before docxtpl renders, with the pictures, links and styles they refer to.
+are copied before docxtpl renders, with the pictures, links and styles they refer to. What a
+template has in its own header or footer (the minutes' marking line) follows the letterhead's.
 """
 
 from __future__ import annotations
@@ -41,11 +42,8 @@ def apply_letterhead(document: DocumentObject, path: Path) -> None:
     for section in document.sections:
         for kind in KINDS:
             give, take = getattr(origin, kind), getattr(section, kind)
-            if give.is_linked_to_previous:
-                take.is_linked_to_previous = True  # the letterhead has none of this kind: neither has the document
-                continue
-            take.is_linked_to_previous = False
-            _copy_story(give, take, source, document, path)
+            if not give.is_linked_to_previous:  # the letterhead has a header or footer of this kind
+                _copy_story(give, take, source, document, path)
         section.different_first_page_header_footer = origin.different_first_page_header_footer
     document.settings.odd_and_even_pages_header_footer = source.settings.odd_and_even_pages_header_footer
 
@@ -60,18 +58,26 @@ def _read(path: Path, _stamp: int) -> DocumentObject:
 
 
 def _copy_story(give, take, source: DocumentObject, document: DocumentObject, path: Path) -> None:
-    """Copy the paragraphs and tables of one header or footer, re-linking what they refer to."""
+    """Put the letterhead's paragraphs and tables first in one header or footer, re-linking what they refer to."""
+    own = [] if take.is_linked_to_previous else [child for child in take._element if _shows(child)]
+    take.is_linked_to_previous = False
     target = take._element
     for child in list(target):
         target.remove(child)
-    for child in give._element:
-        target.append(copy.deepcopy(child))
-    for element in target.iter():
+    copied = [copy.deepcopy(child) for child in give._element]
+    for child in [*copied, *own]:
+        target.append(child)
+    for element in (inner for child in copied for inner in child.iter()):
         for attr in _REL_ATTRS:
             if element.get(attr):
                 element.set(attr, _relink(element.get(attr), give.part, take.part, path))
         if element.tag in _STYLE_REFS:
             _copy_style(element.get(qn("w:val")), source, document)
+
+
+def _shows(element) -> bool:
+    """True when a header paragraph or table shows something: text, a tag, a field or a picture."""
+    return bool("".join(element.itertext()).strip()) or next(element.iter(qn("w:drawing"), qn("w:pict")), None) is not None
 
 
 def _relink(rid: str, give_part, take_part, path: Path) -> str:

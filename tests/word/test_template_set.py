@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from rekom_docs.build import checked_project as open_project
 from rekom_docs.cli import main
 from rekom_docs.present import documents
 from rekom_docs.word.outline import outline
+from rekom_docs.word.render import render
 from tests.paths import FIXTURE_TEMPLATES, ROOT
 
 CASES = ROOT / "cases"
@@ -182,3 +184,14 @@ def test_nothing_in_the_repository_regenerates_the_bundled_templates():
     assert "templates init" not in makefile
     assert all("> templates/" not in line and "templates/*.docx" not in line.split("#")[0]
                for line in makefile.splitlines() if line.startswith("\t"))
+
+
+def test_a_templates_own_header_line_follows_the_letterhead(project, tmp_path):
+    """The minutes' marking (UTKAST) stays in the page header, under the shared letterhead's line."""
+    item = project.meeting(MEETING)
+    [doc] = documents(item, project, "minutes", None)
+    doc = dataclasses.replace(doc, context=doc.context | {"marking": "UTKAST"})
+    render(doc, [FIXTURE_TEMPLATES]).save(str(tmp_path / "referat.docx"))
+    texts = [p.text for p in Document(str(tmp_path / "referat.docx")).sections[0].header.paragraphs]
+    assert texts[0].endswith("Statsforvalteren i Trøndelag") and texts[-1] == "UTKAST"
+    assert len(texts) == 2

@@ -7,6 +7,8 @@ fills; the fixed text comes from labels.<lang>.yaml. Tags are documented in temp
 from __future__ import annotations
 
 from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import RGBColor
 
 from .styles import base_document
 
@@ -32,11 +34,36 @@ def rich_if(doc, expr: str, heading: str | None = None, style: str = "Heading 3"
     tag(doc, "{%p endif %}")
 
 
+def text_if(doc, expr: str, style: str = "Møtedata") -> None:
+    """A line of text `expr`, left out when empty."""
+    tag(doc, f"{{%p if {expr} %}}")
+    doc.add_paragraph(f"{{{{ {expr} }}}}", style=style)
+    tag(doc, "{%p endif %}")
+
+
 def rich_each(doc, var: str, expr: str) -> None:
     """Each rich item (a table, a vote) of the list `expr`."""
     tag(doc, f"{{%p for {var} in {expr} %}}")
     tag(doc, f"{{{{p {var} }}}}")
     tag(doc, "{%p endfor %}")
+
+
+def lines_each(doc, expr: str, style: str | None = None) -> None:
+    """One paragraph per line of the list `expr`."""
+    tag(doc, f"{{%p for line in {expr} %}}")
+    doc.add_paragraph("{{ line }}", style=style)
+    tag(doc, "{%p endfor %}")
+
+
+def marking(section) -> None:
+    """A page-header line for the document's marking (UTKAST, Offentlig versjon), empty when there is none.
+
+    Why: it follows the shared letterhead's header, which every document takes (word/letterhead.py).
+    """
+    para = section.header.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = para.add_run("{{ marking }}")
+    run.bold, run.font.color.rgb = True, RGBColor(0xA0, 0x1C, 0x1C)
 
 
 def bullet_section(doc, heading: str, style: str, expr: str, var: str = "item") -> None:
@@ -55,6 +82,7 @@ def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...], rec
     With `record`, the minutes' marking ("Referat ikke ført", "Utkast") and what is missing come first.
     """
     doc = base_document(t["lang"])
+    marking(doc.sections[0])
     doc.add_paragraph(f"{title} {{{{ forum.name }}}}", style="Title")
     tag(doc, "{%p if forum.long_name %}")
     doc.add_paragraph("{{ forum.long_name }}", style="Subtitle")
@@ -77,6 +105,8 @@ def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...], rec
 def referat(t: dict[str, str]) -> Document:
     """templates/referat.docx: the minutes of one meeting."""
     doc = meeting_document(t, t["minutes_of"], ("chair", "referent"), record=True)
+    text_if(doc, "approval")
+    lines_each(doc, "corrections", "Møtedata")
 
     doc.add_paragraph(t["participants"], style="Heading 1")
     tag(doc, "{%p if roster.recorded %}")
@@ -100,9 +130,11 @@ def referat(t: dict[str, str]) -> Document:
     tag(doc, "{%p if case.moved_to %}")
     doc.add_paragraph(t["moved"])
     tag(doc, "{%p endif %}")
+    lines_each(doc, "case.conflicts")
     rich_if(doc, "case.text")
     rich_each(doc, "table", "case.tables")
     rich_each(doc, "vote", "case.votes")
+    lines_each(doc, "case.vote_notes")
     tag(doc, "{%p if case.decision %}")
     doc.add_paragraph(t["decision"], style="Heading 3")
     tag(doc, "{{p case.decision }}")
