@@ -13,17 +13,17 @@ RD      := $(BIN)/rekom-docs
 
 LANGDIR   := $(if $(MALFORM),$(MALFORM)/)
 LANGFLAG  := $(if $(MALFORM),--lang $(MALFORM))
-CASEFILES := $(filter-out $(CASES)/register.yaml,$(wildcard $(CASES)/*/*.yaml))
+CASEFILES := $(filter-out $(CASES)/register.yaml %.nn.yaml,$(wildcard $(CASES)/*/*.yaml))
 MEETINGS  := $(basename $(notdir $(CASEFILES)))
 COMMON    := $(CASES)/register.yaml $(wildcard templates/*.docx templates/nn/*.docx) \
-             $(wildcard rekom_docs/*.py rekom_docs/commands/*.py) $(STAMP)
+             $(wildcard rekom_docs/*.py rekom_docs/*/*.py) $(STAMP)
 BUILD     = $(RD) build $(1) --cases $(CASES) --out $(OUT) --meeting $* $(LANGFLAG)
 
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
-.PHONY: all minutes agenda letters archive check test bench pdf schema templates clean
+.PHONY: all minutes agenda letters archive check test bench pdf schema templates translate clean
 .SECONDEXPANSION:
 
 all: minutes agenda letters
@@ -32,15 +32,16 @@ minutes: check $(MINUTES)
 agenda: check $(AGENDAS)
 letters: check $(LETTERS)
 
-# A meeting's minutes and letters depend on its own case file; its agenda on every case file,
-# since it lists the follow-ups that earlier meetings set for it.
-$(OUT)/%/$(LANGDIR)referat.docx: $$(wildcard $(CASES)/*/$$*.yaml) $(COMMON)
+# A meeting's minutes and letters depend on its own case file and its nynorsk translation
+# (x.nn.yaml); its agenda on every case file, since it lists the follow-ups that earlier
+# meetings set for it.
+$(OUT)/%/$(LANGDIR)referat.docx: $$(wildcard $(CASES)/*/$$*.yaml $(CASES)/*/$$*.nn.yaml) $(COMMON)
 	$(call BUILD,minutes)
 
-$(OUT)/%/$(LANGDIR)innkalling.docx: $(CASEFILES) $(COMMON)
+$(OUT)/%/$(LANGDIR)innkalling.docx: $(wildcard $(CASES)/*/*.yaml) $(COMMON)
 	$(call BUILD,agenda)
 
-$(OUT)/%/$(LANGDIR).letters.stamp: $$(wildcard $(CASES)/*/$$*.yaml) $(COMMON)
+$(OUT)/%/$(LANGDIR).letters.stamp: $$(wildcard $(CASES)/*/$$*.yaml $(CASES)/*/$$*.nn.yaml) $(COMMON)
 	$(call BUILD,letters)
 	touch $@
 
@@ -61,6 +62,10 @@ bench: $(STAMP)
 
 pdf: $(STAMP)
 	$(RD) pdf $(OUT)
+
+# make translate MEETING=2024-01-11-kompetanseloftet  (without MEETING: every meeting)
+translate: $(STAMP)
+	$(RD) translate --cases $(CASES) $(MEETING)
 
 # make archive MEETING=2024-01-11-kompetanseloftet
 archive: $(STAMP)

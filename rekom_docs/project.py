@@ -9,6 +9,7 @@ from .errors import InvalidInput, Problem, RekomError, relative
 from .load import Located, load_file
 from .figures import Figures, compute, prose
 from .model import Case, Meeting, Registers
+from .nynorsk.store import is_translation_file
 from .validate import parse
 
 REGISTER = "register.yaml"
@@ -64,13 +65,20 @@ def meeting_paths(path: Path) -> list[Path]:
     if not path.exists():
         raise RekomError(f"{relative(path)}: no such file or folder")
     if path.is_file():
-        return [] if path.name == REGISTER else [path]
-    return sorted(p for p in path.rglob("*.y*ml") if p.name != REGISTER and p.suffix in (".yaml", ".yml"))
+        return [] if path.name == REGISTER else [meeting_of(path)]
+    return sorted(p for p in path.rglob("*.y*ml") if p.name != REGISTER and p.suffix in (".yaml", ".yml")
+                  and not is_translation_file(p))
+
+
+def meeting_of(path: Path) -> Path:
+    """The meeting file itself, or for a translation file (`x.nn.yaml`) the meeting it translates."""
+    return path.with_name(path.name[:-len(".nn.yaml")] + ".yaml") if is_translation_file(path) else path
 
 
 def open_project(path: Path, strict: bool = False) -> Project:
     """Load and check everything at `path`; raise InvalidInput with every problem found."""
     from .crosscheck import cross_check
+    from .nynorsk.check import translation_problems
 
     root = find_root(path)
     problems: list[Problem] = []
@@ -85,7 +93,7 @@ def open_project(path: Path, strict: bool = False) -> Project:
         raise InvalidInput(problems)
     meetings = [_with_figures(m, registers) for m in meetings]
     project = Project(root, registers, register_source, meetings)
-    problems += cross_check(project)
+    problems += cross_check(project) + translation_problems(project)
     errors = [p for p in problems if p.is_error or strict]
     if errors:
         raise InvalidInput(problems)

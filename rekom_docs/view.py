@@ -87,6 +87,13 @@ class Setting:
         """The organisation that runs the forum: the documents' author."""
         return self.project.registers.organisations[self.forum.organisation].name
 
+    def counterpart(self, item: MeetingFile, case: Case, figures):
+        """`case` of `item` and its figures as this setting's meeting has them (translated, for nynorsk)."""
+        if self.item is item:
+            return case, figures
+        index = next(i for i, entry in enumerate(item.meeting.agenda) if entry is case)
+        return self.item.meeting.agenda[index], self.item.figures.get(index)
+
     def document(self, template: str, title_word: str, context: dict[str, Any]) -> Document:
         """A document titled `<word> <forum> <date>`, with the forum and meeting header in its context."""
         meeting = self.item.meeting
@@ -99,13 +106,17 @@ class Setting:
 def setting(item: MeetingFile, project: Project, lang: str | None) -> Setting:
     """The setting of a meeting's documents in `lang`, or the forum's own written standard."""
     lang = lang or project.registers.fora[item.meeting.forum].language
+    if lang == "nn":
+        from .nynorsk.localise import localised
+
+        item, project = localised(item, project)
     return Setting(item, project, lang, text_context(project.registers, lang, item.prose()))
 
 
 def minutes(item: MeetingFile, project: Project, lang: str | None = None) -> Document:
     """The referat of one meeting, in `lang` or the forum's written standard."""
     s = setting(item, project, lang)
-    meeting = item.meeting
+    item, project, meeting = s.item, s.project, s.item.meeting
     return s.document("referat", "minutes_title", {
         "roster": _roster_view(roster(meeting, project.registers), s.lang),
         "cases": [_case_view(case, s.texts, s.lang, item.figures.get(i)) for i, case in enumerate(meeting.agenda)
@@ -116,6 +127,7 @@ def minutes(item: MeetingFile, project: Project, lang: str | None = None) -> Doc
 def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Document:
     """The innkalling with saksliste of one meeting, in `lang` or the forum's written standard."""
     s = setting(item, project, lang)
+    item, project = s.item, s.project
     reg, meeting, texts = project.registers, item.meeting, s.texts
     return s.document("innkalling", "agenda_title", {
         "invitation": Markdown(expand(meeting.invitation, texts)) if meeting.invitation else None,

@@ -1,0 +1,30 @@
+"""`rekom-docs translate [MEETING ...]`: write the nynorsk translation file beside each meeting file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import relative
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("translate", help="translate a meeting's texts into nynorsk (Apertium) for review")
+    parser.add_argument("meetings", nargs="*", metavar="MEETING", help="meeting id (file name without .yaml); default: every meeting")
+    parser.add_argument("--cases", type=Path, default=Path("cases"), help="case folder (default: cases)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..nynorsk.store import translation_path
+    from ..nynorsk.translate import translate_meeting
+    from ..project import open_project
+
+    project = open_project(args.cases)
+    for item in [project.meeting(m) for m in args.meetings] or project.meetings:
+        outcome = translate_meeting(item, project.registers)
+        print(f"{relative(translation_path(item.path))}: {len(outcome.translated)} text(s) translated, "
+              f"{len(outcome.dropped)} dropped")
+        for text in outcome.kept_stale:
+            print(f"  kept (reviewed, but the bokmål changed): {text.key[0]} {text.key[1]}; "
+                  "correct it and set reviewed: false to translate it again")
+    return 0

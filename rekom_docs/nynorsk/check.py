@@ -1,0 +1,57 @@
+"""What `check` says about translation files: bad entries, stale translations, texts that are gone."""
+
+from __future__ import annotations
+
+from jinja2 import TemplateError
+
+from ..errors import Problem, Severity
+from ..project import Project
+from ..text import expand, text_context
+from . import store
+from .localise import nynorsk_registers
+from .texts import prose_texts
+
+
+def translation_problems(project: Project) -> list[Problem]:
+    """Every problem in the translation files of the project's meetings (missing files are fine)."""
+    problems: list[Problem] = []
+    registers = None
+    for item in project.meetings:
+        path = store.translation_path(item.path)
+        if not path.is_file():
+            continue
+        loaded = store.load(path)
+        problems += loaded.problems
+        texts = prose_texts(item.meeting, project.registers)
+        registers = registers or nynorsk_registers(project.registers)
+        context = text_context(registers, "nn", item.prose())
+        by_key = {t.key: t for t in texts}
+        for key, entry in loaded.entries.items():
+            file, line, col = loaded.where(key)
+            text = by_key.get(key)
+            if text is None:
+                problems.append(Problem(file, line, col, ".".join(key), "no such text in the meeting any more (the case "
+                                        "or field was removed or renumbered); `rekom-docs translate` drops it unless reviewed",
+                                        Severity.WARNING))
+            elif entry.source != text.source:
+                problems.append(item.source.problem(text.path, _stale(key, entry, path.name, item.id), severity=Severity.WARNING))
+            elif "{" in entry.nn:
+                problems += _expands(entry.nn, context, (file, line, col), key)
+    return problems
+
+
+def _stale(key: tuple[str, str], entry: store.Entry, name: str, meeting: str) -> str:
+    what = "case " + key[0] if key[0] != "meeting" and "[" not in key[0] else key[0]
+    fix = (f"correct it in {name} and set reviewed: false, then run `rekom-docs translate {meeting}`" if entry.reviewed
+           else f"run `rekom-docs translate {meeting}`")
+    return (f"the nynorsk translation of {what}, field {key[1]}, is stale: the bokmål text changed after it was "
+            f"translated (until renewed, nynorsk documents translate the new text by machine); {fix}")
+
+
+def _expands(text: str, context: dict, where: tuple[str, int, int], key: tuple[str, str]) -> list[Problem]:
+    try:
+        expand(text, context)
+    except (TemplateError, LookupError, TypeError, ValueError, ArithmeticError) as exc:
+        message = getattr(exc, "message", None) or str(exc)
+        return [Problem(*where, ".".join(key), f"in the nynorsk text: {message}")]
+    return []

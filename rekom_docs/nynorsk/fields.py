@@ -1,0 +1,100 @@
+"""Which texts of a meeting are prose a nynorsk document must print in nynorsk, and swapping them in.
+
+Why a list of fields: ids, case numbers, measures (`by: årsverk`) and times are data the
+code looks up, not prose; translating them would break the lookups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..load import Key, dotted
+from ..model import Break, Case, Column, Deadline, FollowUp, Meeting, Option, Table, Vote
+from ..model_allocation import Allocation, KeySpec, Line, Reserved, Year
+
+PROSE: dict[type, tuple[str, ...]] = {
+    Meeting: ("invitation", "note"),
+    Deadline: ("what",),
+    Case: ("title", "summary", "text", "proposal", "decision", "attachments"),
+    Break: ("pause",),
+    Vote: ("question", "result"),
+    Option: ("label",),
+    Table: ("title", "total_label", "note"),
+    Column: ("name",),
+    FollowUp: ("what",),
+    Allocation: ("title", "pot_label"),
+    Line: ("label",),
+    Reserved: ("label", "residual"),
+    KeySpec: ("label",),
+    Year: ("residual",),
+}
+
+
+def prose(meeting: Meeting, ids: frozenset[str] = frozenset()) -> Iterator[tuple[Key, str]]:
+    """Every prose text of the meeting with its key path; table cells that are register ids are left out."""
+    yield from _walk(meeting, (), ids)
+
+
+def _walk(value: Any, path: Key, ids: frozenset[str]) -> Iterator[tuple[Key, str]]:
+    if isinstance(value, Table):
+        yield from _table_cells(value, path, ids)
+    if isinstance(value, BaseModel):
+        names = PROSE.get(type(value), ())
+        for name in type(value).model_fields:
+            child = getattr(value, name)
+            if name in names:
+                yield from _texts(child, path + (name,))
+            else:
+                yield from _walk(child, path + (name,), ids)
+    elif isinstance(value, (list, tuple)):
+        for i, child in enumerate(value):
+            yield from _walk(child, path + (i,), ids)
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _walk(child, path + (key,), ids)
+
+
+def _texts(value: Any, path: Key) -> Iterator[tuple[Key, str]]:
+    if isinstance(value, str) and value.strip():
+        yield path, value
+    elif isinstance(value, (list, tuple)):
+        for i, child in enumerate(value):
+            yield from _texts(child, path + (i,))
+
+
+def _table_cells(table: Table, path: Key, ids: frozenset[str]) -> Iterator[tuple[Key, str]]:
+    text_columns = [i for i, c in enumerate(table.columns) if c.unit == "text"]
+    for r, row in enumerate(table.rows):
+        for c in text_columns:
+            if c < len(row) and isinstance(row[c], str) and row[c].strip() and row[c] not in ids:
+                yield path + ("rows", r, c), row[c]
+
+
+def replaced(value: Any, texts: dict[Key, str], path: Key = ()) -> Any:
+    """`value` with the text at each path in `texts` swapped in (models copied, never changed)."""
+    if not any(key[:len(path)] == path for key in texts):
+        return value
+    if path in texts and isinstance(value, str):
+        return texts[path]
+    if isinstance(value, BaseModel):
+        update = {name: replaced(getattr(value, name), texts, path + (name,)) for name in type(value).model_fields}
+        return value.model_copy(update=update)
+    if isinstance(value, list):
+        return [replaced(v, texts, path + (i,)) for i, v in enumerate(value)]
+    if isinstance(value, tuple):
+        return tuple(replaced(v, texts, path + (i,)) for i, v in enumerate(value))
+    if isinstance(value, dict):
+        return {k: replaced(v, texts, path + (k,)) for k, v in value.items()}
+    return value
+
+
+def place(meeting: Meeting, path: Key) -> tuple[str, str]:
+    """Where a text lives, as the translation file names it: ('4/2024', 'text'), ('meeting', 'note')."""
+    if len(path) >= 2 and path[0] == "agenda":
+        item = meeting.agenda[path[1]]
+        owner = item.case if isinstance(item, Case) and item.case else dotted(path[:2])
+        return owner, dotted(path[2:])
+    return "meeting", dotted(path)

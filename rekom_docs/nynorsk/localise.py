@@ -1,0 +1,93 @@
+"""A meeting as a nynorsk document prints it: translated prose, nynorsk register names, figures relabelled.
+
+Why swap the models rather than translate in each view: every view then prints nynorsk
+without knowing it, and a new field is covered once it is listed in `fields.PROSE`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import RekomError
+from ..figures import compute
+from ..model import Case, Registers
+from ..project import MeetingFile, Project
+from . import apertium, fields, store
+from .texts import is_current, memory, prose_texts
+
+_CACHE: dict[tuple[int, int], tuple[MeetingFile, Project, MeetingFile, Project]] = {}
+
+
+@dataclass(frozen=True)
+class NynorskMeetingFile(MeetingFile):
+    """The meeting in nynorsk; case texts still print the figures computed from the bokmål file."""
+
+    values: dict = field(default_factory=dict)
+
+    def prose(self) -> dict:
+        """The figures by their bokmål labels (`fordeling.fixed["Frikjøp eiere"]` stays valid)."""
+        return self.values
+
+
+def localised(item: MeetingFile, project: Project) -> tuple[MeetingFile, Project]:
+    """The nynorsk meeting and a project with nynorsk register names (computed once per meeting)."""
+    key = (id(item), id(project))
+    if key in _CACHE and _CACHE[key][0] is item and _CACHE[key][1] is project:
+        return _CACHE[key][2], _CACHE[key][3]
+    registers = nynorsk_registers(project.registers)
+    nn_item = _translated(item, project.registers, registers)
+    earlier = _with_due_follow_ups(item, project)  # Why: the agenda lists their follow-ups
+    meetings = [_translated(m, project.registers, registers) if any(m is e for e in earlier) else m
+                for m in project.meetings]
+    nn_project = Project(project.root, registers, project.register_source, meetings, project.warnings)
+    if len(_CACHE) > 16:  # Why: a long test run builds many projects; keep only the recent ones
+        _CACHE.clear()
+    _CACHE[key] = (item, project, nn_item, nn_project)
+    return nn_item, nn_project
+
+
+def _translated(item: MeetingFile, registers: Registers, nn_registers: Registers) -> NynorskMeetingFile:
+    meeting = fields.replaced(item.meeting, nynorsk_texts(item, registers))
+    figures = {i: compute(case.allocation, nn_registers, meeting.forum)
+               for i, case in enumerate(meeting.agenda) if isinstance(case, Case) and case.allocation}
+    return NynorskMeetingFile(item.id, item.path, item.source, meeting, figures, item.prose())
+
+
+def _with_due_follow_ups(item: MeetingFile, project: Project) -> list[MeetingFile]:
+    from ..view import follow_ups_due
+
+    due = [f for _, _, f in follow_ups_due(item, project)]
+    return [m for m in project.meetings if m is not item and
+            any(g is f for case in m.meeting.cases for g in case.follow_ups for f in due)]
+
+
+def nynorsk_texts(item: MeetingFile, registers: Registers) -> dict[tuple, str]:
+    """Every prose field's nynorsk text: from the translation file, or by machine when missing or stale."""
+    texts = prose_texts(item.meeting, registers)
+    entries = store.load(store.translation_path(item.path)).entries  # problems there are reported by `check`
+    known = memory(texts, entries)
+    result = {t.path: entries[t.key].nn for t in texts if is_current(entries.get(t.key), t)}
+    missing = [t for t in texts if t.path not in result and t.source not in known]
+    if missing and not apertium.available():
+        raise RekomError(
+            f"{len(missing)} text(s) of {item.path.name} have no nynorsk translation (first: {missing[0].key[0]} "
+            f"{missing[0].key[1]}), and Apertium, which translates them, is not installed. Install it with: "
+            f"{apertium.INSTALL}  (or run `rekom-docs translate {item.id}` where it is, and keep "
+            f"{store.translation_path(item.path).name})")
+    fresh = list(dict.fromkeys(t.nb for t in missing))
+    known |= {store.source_hash(nb): nn for nb, nn in zip(fresh, apertium.translate(fresh) if fresh else [])}
+    return result | {t.path: known[t.source] for t in texts if t.path not in result}
+
+
+def nynorsk_registers(reg: Registers) -> Registers:
+    """The registers with each name in its nynorsk form where one is given."""
+    def nn(model: Any, *names: str) -> Any:
+        update = {name: getattr(model, f"{name}_nn") for name in names if getattr(model, f"{name}_nn")}
+        return model.model_copy(update=update) if update else model
+
+    return reg.model_copy(update={
+        "organisations": {k: nn(v, "name", "short") for k, v in reg.organisations.items()},
+        "networks": {k: nn(v, "name", "short") for k, v in reg.networks.items()},
+        "fora": {k: nn(v, "name", "long_name") for k, v in reg.fora.items()},
+    })
