@@ -231,3 +231,15 @@ def test_translate_refuses_a_broken_translation_file(cases: Path):
     with pytest.raises(InvalidInput) as exc:
         open_project(cases)
     assert any(p.file.endswith(f"{MEETING}.nn.yaml") and p.line == 2 for p in exc.value.problems)
+
+
+def test_a_vote_result_translated_unlike_its_option_is_an_error(cases: Path, capsys):
+    path = cases / "2024" / f"{MEETING}.nn.yaml"
+    text = path.read_text(encoding="utf-8")
+    result = "  votes[1].result:\n    nn: Forslag 2\n"
+    assert result in text
+    path.write_text(text.replace(result, "  votes[1].result:\n    nn: Framlegg 2\n"), encoding="utf-8")
+    line = text.splitlines().index("  votes[1].result:") + 1
+    assert main(["check", str(cases)]) == 1
+    err = capsys.readouterr().err
+    assert f"{MEETING}.nn.yaml:{line}:" in err and "'Framlegg 2' differs from that of votes[1].options[" in err

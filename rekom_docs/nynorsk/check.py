@@ -37,6 +37,31 @@ def translation_problems(project: Project) -> list[Problem]:
                 problems.append(item.source.problem(text.path, _stale(key, entry, path.name, item.id), severity=Severity.WARNING))
             elif "{" in entry.nn:
                 problems += _expands(entry.nn, context, (file, line, col), key)
+        problems += _label_clashes(texts, loaded)
+    return problems
+
+
+def _label_clashes(texts: list, loaded: store.Loaded) -> list[Problem]:
+    """Labels the code matches up (a vote's result and its options; an allocation's lines and keys) stay matched.
+
+    Why: the figures are recomputed from the nynorsk labels, and a vote's winner is found by
+    its label; one bokmål label with two translations, or two labels with one, would mismatch.
+    """
+    groups: dict[tuple, list] = {}
+    for t in texts:
+        entry = loaded.entries.get(t.key)
+        if entry is not None and entry.source == t.source and len(t.path) > 3 and t.path[2] in ("allocation", "votes"):
+            groups.setdefault(t.path[:3], []).append((t, entry.nn))
+    problems = []
+    for members in groups.values():
+        for t, nn in members:
+            other = next((u for u, nn2 in members if (u.nb == t.nb) != (nn2 == nn)), None)
+            if other is not None and other.key < t.key:
+                file, line, col = loaded.where(t.key)
+                how = "differs from" if other.nb == t.nb else "is the same as"
+                problems.append(Problem(file, line, col, ".".join(t.key),
+                                        f"the nynorsk label '{nn}' {how} that of {other.key[1]}, "
+                                        f"but the bokmål labels {'are the same' if other.nb == t.nb else 'differ'}"))
     return problems
 
 

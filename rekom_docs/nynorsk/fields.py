@@ -73,21 +73,24 @@ def _table_cells(table: Table, path: Key, ids: frozenset[str]) -> Iterator[tuple
                 yield path + ("rows", r, c), row[c]
 
 
-def replaced(value: Any, texts: dict[Key, str], path: Key = ()) -> Any:
+def replaced(value: Any, texts: dict[Key, str]) -> Any:
     """`value` with the text at each path in `texts` swapped in (models copied, never changed)."""
-    if not any(key[:len(path)] == path for key in texts):
+    prefixes = {key[:i] for key in texts for i in range(len(key) + 1)}
+    return _replaced(value, texts, prefixes, ())
+
+
+def _replaced(value: Any, texts: dict[Key, str], prefixes: set[Key], path: Key) -> Any:
+    if path not in prefixes:
         return value
     if path in texts and isinstance(value, str):
         return texts[path]
     if isinstance(value, BaseModel):
-        update = {name: replaced(getattr(value, name), texts, path + (name,)) for name in type(value).model_fields}
-        return value.model_copy(update=update)
-    if isinstance(value, list):
-        return [replaced(v, texts, path + (i,)) for i, v in enumerate(value)]
-    if isinstance(value, tuple):
-        return tuple(replaced(v, texts, path + (i,)) for i, v in enumerate(value))
+        return value.model_copy(update={name: _replaced(getattr(value, name), texts, prefixes, path + (name,))
+                                        for name in type(value).model_fields})
+    if isinstance(value, (list, tuple)):
+        return type(value)(_replaced(v, texts, prefixes, path + (i,)) for i, v in enumerate(value))
     if isinstance(value, dict):
-        return {k: replaced(v, texts, path + (k,)) for k, v in value.items()}
+        return {k: _replaced(v, texts, prefixes, path + (k,)) for k, v in value.items()}
     return value
 
 
