@@ -39,10 +39,10 @@ def format_percent(share: Fraction, places: int | None = None) -> str:
 
 # The few words that differ between bokmål and nynorsk in these lines.
 _WORDS = {
-    "nb": {"rounded": "avrundet", "unrounded": "uavrundet", "deducted": "til sammen {x} trukket fra",
+    "nb": {"kommuner": "kommuner", "rounded": "avrundet", "unrounded": "uavrundet", "deducted": "til sammen {x} trukket fra",
            "drift": "Merk: kolonnen {col} summerer til {sum}, men eksakt sum er {exact} "
                     "(avvik {drift} fordi hver celle er avrundet for seg)"},
-    "nn": {"rounded": "avrunda", "unrounded": "uavrunda", "deducted": "til saman {x} trekt frå",
+    "nn": {"kommuner": "kommunar", "rounded": "avrunda", "unrounded": "uavrunda", "deducted": "til saman {x} trekt frå",
            "drift": "Merk: kolonnen {col} summerer til {sum}, men eksakt sum er {exact} "
                     "(avvik {drift} fordi kvar celle er avrunda for seg)"},
 }
@@ -76,7 +76,7 @@ def explain_figure(figure: Figure, names: Mapping[str, str] | None = None, lang:
     if figure.method == "part":
         share = f"{format_percent(figure.share)} av {format_kroner(figure.basis)}"
     else:
-        unit = f" {figure.unit}" if figure.unit else ""
+        unit = f" {_WORDS[lang].get(figure.unit, figure.unit)}" if figure.unit else ""
         share = (f"{format_number(figure.weight)} av {format_number(figure.total_weight)}{unit} = "
                  f"{format_fraction(figure.share)} ({format_percent(figure.share)}) av {format_kroner(figure.basis)}")
     return f"{head}{share} = {format_kroner(figure.exact)}{_rounding_text(figure, lang)}"

@@ -243,3 +243,21 @@ def test_a_vote_result_translated_unlike_its_option_is_an_error(cases: Path, cap
     assert main(["check", str(cases)]) == 1
     err = capsys.readouterr().err
     assert f"{MEETING}.nn.yaml:{line}:" in err and "'Framlegg 2' differs from that of votes[1].options[" in err
+
+
+@pytest.mark.parametrize("meeting", [m.id for m in open_project(CASES).meetings])
+def test_translation_never_changes_a_figure(meeting: str):
+    from rekom_docs.figures import prose
+
+    project = open_project(CASES)
+    item = project.meeting(meeting)
+    nn_item, _ = localise.localised(item, project)
+
+    def amounts(figures) -> dict:
+        [values] = prose(figures).values()
+        return {k: sorted(v.values()) if isinstance(v, dict) else v for k, v in values.items() if k != "by_key"}
+
+    assert nn_item.figures.keys() == item.figures.keys()
+    for index, figures in item.figures.items():
+        assert amounts(nn_item.figures[index]) == amounts(figures)
+        assert [p for p in nn_item.figures[index].problems if p[2].value == "error"] == []

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..figures import MUNICIPALITIES
 from ..load import Key, dotted
 from ..model import Break, Case, Column, Deadline, FollowUp, Meeting, Option, Table, Vote
 from ..model_allocation import Allocation, KeySpec, Line, Reserved, Year
@@ -28,7 +29,7 @@ PROSE: dict[type, tuple[str, ...]] = {
     Allocation: ("title", "pot_label"),
     Line: ("label",),
     Reserved: ("label", "residual"),
-    KeySpec: ("label",),
+    KeySpec: ("label", "by"),  # `by`: a measure's name, printed as a column heading (never "kommuner": see below)
     Year: ("residual",),
 }
 
@@ -45,7 +46,7 @@ def _walk(value: Any, path: Key, ids: frozenset[str]) -> Iterator[tuple[Key, str
         names = PROSE.get(type(value), ())
         for name in type(value).model_fields:
             child = getattr(value, name)
-            if name in names:
+            if name in names and not (name == "by" and child == MUNICIPALITIES):  # Why: the register's count, by that name
                 yield from _texts(child, path + (name,))
             else:
                 yield from _walk(child, path + (name,), ids)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import RekomError
 from ..figures import compute
-from ..model import Case, Registers
+from ..model import Case, Meeting, Registers
 from ..project import MeetingFile, Project
 from . import apertium, fields, store
 from .texts import is_current, memory, prose_texts
@@ -48,10 +48,27 @@ def localised(item: MeetingFile, project: Project) -> tuple[MeetingFile, Project
 
 
 def _translated(item: MeetingFile, registers: Registers, nn_registers: Registers) -> NynorskMeetingFile:
-    meeting = fields.replaced(item.meeting, nynorsk_texts(item, registers))
+    meeting = _measures_renamed(item.meeting, fields.replaced(item.meeting, nynorsk_texts(item, registers)))
     figures = {i: compute(case.allocation, nn_registers, meeting.forum)
                for i, case in enumerate(meeting.agenda) if isinstance(case, Case) and case.allocation}
     return NynorskMeetingFile(item.id, item.path, item.source, meeting, figures, item.prose())
+
+
+def _measures_renamed(nb: Meeting, nn: Meeting) -> Meeting:
+    """The recipients' measures under their nynorsk names (`by: barn og elever` -> `barn og elevar`)."""
+    agenda = list(nn.agenda)
+    for i, (old, new) in enumerate(zip(nb.agenda, nn.agenda)):
+        if not (isinstance(new, Case) and new.allocation):
+            continue
+        names = {a.by: b.by for a, b in zip(old.allocation.keys, new.allocation.keys) if a.by != b.by}
+        if names:
+            spec = new.allocation
+            update: dict[str, Any] = {"recipients": {rid: {names.get(k, k): v for k, v in measures.items()}
+                                                     for rid, measures in spec.recipients.items()}}
+            if spec.preframes and spec.preframes.derive in names:
+                update["preframes"] = spec.preframes.model_copy(update={"derive": names[spec.preframes.derive]})
+            agenda[i] = new.model_copy(update={"allocation": spec.model_copy(update=update)})
+    return nn.model_copy(update={"agenda": agenda})
 
 
 def _with_due_follow_ups(item: MeetingFile, project: Project) -> list[MeetingFile]:
