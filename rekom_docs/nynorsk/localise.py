@@ -51,6 +51,9 @@ def _translated(item: MeetingFile, registers: Registers, nn_registers: Registers
     meeting = _measures_renamed(item.meeting, fields.replaced(item.meeting, nynorsk_texts(item, registers)))
     figures = {i: compute(case.allocation, nn_registers, meeting.forum)
                for i, case in enumerate(meeting.agenda) if isinstance(case, Case) and case.allocation}
+    broken = [message for f in figures.values() for _, message, severity in f.problems if severity.value == "error"]
+    if broken:  # Why: the bokmål figures were checked; only a translated label or measure can break them
+        raise RekomError(f"{store.translation_path(item.path).name}: the nynorsk labels break the figures: {broken[0]}")
     return NynorskMeetingFile(item.id, item.path, item.source, meeting, figures, item.prose())
 
 
