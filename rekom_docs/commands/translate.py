@@ -15,16 +15,25 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..nynorsk.store import translation_path
+    from ..build import checked_project
     from ..nynorsk.translate import translate_meeting
-    from ..project import open_project
 
-    project = open_project(args.cases)
+    project = checked_project(args.cases)
     for item in [project.meeting(m) for m in args.meetings] or project.meetings:
         outcome = translate_meeting(item, project.registers)
-        print(f"{relative(translation_path(item.path))}: {len(outcome.translated)} text(s) translated, "
-              f"{len(outcome.dropped)} dropped")
+        written = write_translation(outcome.path, outcome.text)
+        print(f"{relative(written)}: {len(outcome.translated)} text(s) translated, {len(outcome.dropped)} dropped")
         for text in outcome.kept_stale:
             print(f"  kept (reviewed, but the bokmål changed): {text.key[0]} {text.key[1]}; "
                   "correct it and set reviewed: false to translate it again")
     return 0
+
+
+def write_translation(path: Path, text: str) -> Path:
+    """Write a translation file atomically beside its meeting file."""
+    from ..publish.write import write_file
+
+    def save(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    return write_file(path.parent, path, save)

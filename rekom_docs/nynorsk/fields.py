@@ -11,10 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..figures import MUNICIPALITIES
-from ..load import Key, dotted
-from ..model import Break, Case, Column, Deadline, FollowUp, Meeting, Option, Table, Vote
-from ..model_allocation import Allocation, KeySpec, Line, Reserved, Year
+from ..compute.figures import MUNICIPALITIES
+from ..model.allocation import Allocation, KeySpec, Line, Reserved, Year
+from ..model.load import Key, dotted
+from ..model.schema import Break, Case, Column, Deadline, FollowUp, Meeting, Option, Table, Vote
 
 PROSE: dict[type, tuple[str, ...]] = {
     Meeting: ("invitation", "note"),
@@ -70,8 +70,9 @@ def _table_cells(table: Table, path: Key, ids: frozenset[str]) -> Iterator[tuple
     text_columns = [i for i, c in enumerate(table.columns) if c.unit == "text"]
     for r, row in enumerate(table.rows):
         for c in text_columns:
-            if c < len(row) and isinstance(row[c], str) and row[c].strip() and row[c] not in ids:
-                yield path + ("rows", r, c), row[c]
+            cell = row[c] if c < len(row) else None
+            if isinstance(cell, str) and cell.strip() and cell not in ids:
+                yield path + ("rows", r, c), cell
 
 
 def replaced(value: Any, texts: dict[Key, str]) -> Any:
@@ -97,7 +98,7 @@ def _replaced(value: Any, texts: dict[Key, str], prefixes: set[Key], path: Key) 
 
 def place(meeting: Meeting, path: Key) -> tuple[str, str]:
     """Where a text lives, as the translation file names it: ('4/2024', 'text'), ('meeting', 'note')."""
-    if len(path) >= 2 and path[0] == "agenda":
+    if len(path) >= 2 and path[0] == "agenda" and isinstance(path[1], int):
         item = meeting.agenda[path[1]]
         owner = item.case if isinstance(item, Case) and item.case else dotted(path[:2])
         return owner, dotted(path[2:])

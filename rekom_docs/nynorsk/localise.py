@@ -6,28 +6,19 @@ without knowing it, and a new field is covered once it is listed in `fields.PROS
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
+from ..compute.figures import compute
 from ..errors import RekomError
-from ..figures import compute
-from ..model import Case, Meeting, Registers
-from ..project import MeetingFile, Project
-from . import apertium, fields, store
+from ..model import translations as store
+from ..model.project import MeetingFile, Project
+from ..model.schema import Case, Meeting, Registers
+from . import apertium, fields
 from .texts import is_current, memory, prose_texts
 
 _CACHE: dict[tuple[int, int], tuple[MeetingFile, Project, MeetingFile, Project]] = {}
-
-
-@dataclass(frozen=True)
-class NynorskMeetingFile(MeetingFile):
-    """The meeting in nynorsk; case texts still print the figures computed from the bokmål file."""
-
-    values: dict = field(default_factory=dict)
-
-    def prose(self) -> dict:
-        """The figures by their bokmål labels (`fordeling.fixed["Frikjøp eiere"]` stays valid)."""
-        return self.values
 
 
 def localised(item: MeetingFile, project: Project) -> tuple[MeetingFile, Project]:
@@ -40,28 +31,28 @@ def localised(item: MeetingFile, project: Project) -> tuple[MeetingFile, Project
     earlier = _with_due_follow_ups(item, project)  # Why: the agenda lists their follow-ups
     meetings = [_translated(m, project.registers, registers) if any(m is e for e in earlier) else m
                 for m in project.meetings]
-    nn_project = Project(project.root, registers, project.register_source, meetings, project.warnings)
+    nn_project = replace(project, registers=registers, meetings=meetings)
     if len(_CACHE) > 16:  # Why: a long test run builds many projects; keep only the recent ones
         _CACHE.clear()
     _CACHE[key] = (item, project, nn_item, nn_project)
     return nn_item, nn_project
 
 
-def _translated(item: MeetingFile, registers: Registers, nn_registers: Registers) -> NynorskMeetingFile:
+def _translated(item: MeetingFile, registers: Registers, nn_registers: Registers) -> MeetingFile:
     meeting = _measures_renamed(item.meeting, fields.replaced(item.meeting, nynorsk_texts(item, registers)))
     figures = {i: compute(case.allocation, nn_registers, meeting.forum)
                for i, case in enumerate(meeting.agenda) if isinstance(case, Case) and case.allocation}
     broken = [message for f in figures.values() for _, message, severity in f.problems if severity.value == "error"]
     if broken:  # Why: the bokmål figures were checked; only a translated label or measure can break them
         raise RekomError(f"{store.translation_path(item.path).name}: the nynorsk labels break the figures: {broken[0]}")
-    return NynorskMeetingFile(item.id, item.path, item.source, meeting, figures, item.prose())
+    return replace(item, meeting=meeting, figures=figures)
 
 
 def _measures_renamed(nb: Meeting, nn: Meeting) -> Meeting:
     """The recipients' measures under their nynorsk names (`by: barn og elever` -> `barn og elevar`)."""
     agenda = list(nn.agenda)
     for i, (old, new) in enumerate(zip(nb.agenda, nn.agenda)):
-        if not (isinstance(new, Case) and new.allocation):
+        if not (isinstance(old, Case) and old.allocation and isinstance(new, Case) and new.allocation):
             continue
         names = {a.by: b.by for a, b in zip(old.allocation.keys, new.allocation.keys) if a.by != b.by}
         if names:
@@ -75,11 +66,11 @@ def _measures_renamed(nb: Meeting, nn: Meeting) -> Meeting:
 
 
 def _with_due_follow_ups(item: MeetingFile, project: Project) -> list[MeetingFile]:
-    from ..view import follow_ups_due
-
-    due = [f for _, _, f in follow_ups_due(item, project)]
-    return [m for m in project.meetings if m is not item and
-            any(g is f for case in m.meeting.cases for g in case.follow_ups for f in due)]
+    """Earlier meetings of the forum with follow-ups due by this one in the last year: its agenda lists them."""
+    today = item.meeting.date
+    return [m for m in project.meetings if m is not item and m.meeting.forum == item.meeting.forum
+            and m.meeting.date < today and any(f.due and today - timedelta(days=365) < f.due <= today
+                                               for case in m.meeting.cases for f in case.follow_ups)]
 
 
 def nynorsk_texts(item: MeetingFile, registers: Registers) -> dict[tuple, str]:

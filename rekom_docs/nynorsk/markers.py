@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-BOKMAL_ONLY = frozenset("""
-ikke hva hvordan hvorfor hvis hvor hvem hvilke hvilken hvilket hver hvert hverandre jeg mye noen noe
-fra ble være vært dere deres bare uten selv siden disse samme sammen
-""".split())
+BOKMAL_ONLY = frozenset([
+    "ikke", "hva", "hvordan", "hvorfor", "hvis", "hvor", "hvem", "hvilke", "hvilken", "hvilket",
+    "hver", "hvert", "hverandre", "jeg", "mye", "noen", "noe", "fra", "ble", "være", "vært",
+    "dere", "deres", "bare", "uten", "selv", "siden", "disse", "samme", "sammen",
+])
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..load import Key
-from ..model import Meeting, Registers
-from . import fields, store
+from ..model import translations as store
+from ..model.load import Key
+from ..model.schema import Meeting, Registers
+from . import fields
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def memory(texts: list[Text], entries: store.Entries) -> dict[str, str]:
     for reviewed in (True, False):
         for text in texts:
             entry = entries.get(text.key)
-            if is_current(entry, text) and entry.reviewed is reviewed:
+            if entry is not None and is_current(entry, text) and entry.reviewed is reviewed:
                 found.setdefault(text.source, entry.nn)
     return found
 
