@@ -9,6 +9,9 @@ STAMP   := $(VENV)/.installed
 CASES   ?= cases
 OUT     ?= build
 MALFORM ?=
+# The archive lives here, outside $(OUT): no clean or build step reaches it (rekom-docs reads REKOM_ARCHIVE).
+ARCHIVE ?= archive
+export REKOM_ARCHIVE := $(ARCHIVE)
 RD      := $(BIN)/rekom-docs
 
 LANGDIR   := $(if $(MALFORM),$(MALFORM)/)
@@ -23,7 +26,7 @@ MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
-.PHONY: all minutes agenda letters archive check test bench pdf schema templates translate clean
+.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates translate clean
 .SECONDEXPANSION:
 
 all: minutes agenda letters
@@ -69,9 +72,16 @@ pdf: $(STAMP)
 translate: $(STAMP)
 	$(RD) translate --cases $(CASES) $(MEETING)
 
-# make archive MEETING=2024-01-11-kompetanseloftet
+# make archive MEETING=2024-01-11-kompetanseloftet: its approved papers into $(ARCHIVE), append-only
 archive: $(STAMP)
-	$(RD) archive --out $(OUT) $(MEETING)
+	$(RD) archive --out $(OUT) --cases $(CASES) $(MEETING)
+
+archive-verify: $(STAMP)
+	$(RD) archive verify
+
+# The decision register (vedtak) and the follow-up register (oppfolging): DOCX, CSV and JSON.
+register: check
+	$(RD) register --cases $(CASES) --out $(OUT)/register
 
 schema: $(STAMP)
 	mkdir -p $(OUT)
@@ -81,7 +91,7 @@ schema: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/python templates/make_templates.py
 
-# Removes what was built, never the archive.
+# Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too).
 clean:
 	if [ -d $(OUT) ]; then find $(OUT) -mindepth 1 -maxdepth 1 ! -name archive -exec rm -rf {} +; fi
 	rm -rf .pytest_cache

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from ..compute.figures import MUNICIPALITIES
 from ..model.allocation import Allocation, KeySpec, Line, Reserved, Year
+from ..model.lifecycle import Approval, Attachment, Conflict, Correction, Dissent, Exemption
 from ..model.load import Key, dotted
 from ..model.schema import Break, Case, Column, Deadline, FollowUp, Meeting, Option, Table, Vote
 
@@ -25,7 +26,13 @@ PROSE: dict[type, tuple[str, ...]] = {
     Option: ("label",),
     Table: ("title", "total_label", "note"),
     Column: ("name",),
-    FollowUp: ("what",),
+    FollowUp: ("what", "where"),
+    Approval: ("by", "how"),
+    Correction: ("what", "how"),
+    Exemption: ("title",),
+    Attachment: ("name",),
+    Conflict: ("reason",),
+    Dissent: ("text",),
     Allocation: ("title", "pot_label"),
     Line: ("label",),
     Reserved: ("label", "residual"),

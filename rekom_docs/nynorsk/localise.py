@@ -7,10 +7,10 @@ without knowing it, and a new field is covered once it is listed in `fields.PROS
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 from typing import Any
 
 from ..compute.figures import compute
+from ..compute.followups import open_at
 from ..errors import RekomError
 from ..model import translations as store
 from ..model.project import MeetingFile, Project
@@ -66,11 +66,9 @@ def _measures_renamed(nb: Meeting, nn: Meeting) -> Meeting:
 
 
 def _with_due_follow_ups(item: MeetingFile, project: Project) -> list[MeetingFile]:
-    """Earlier meetings of the forum with follow-ups due by this one in the last year: its agenda lists them."""
-    today = item.meeting.date
-    return [m for m in project.meetings if m is not item and m.meeting.forum == item.meeting.forum
-            and m.meeting.date < today and any(f.due and today - timedelta(days=365) < f.due <= today
-                                               for case in m.meeting.cases for f in case.follow_ups)]
+    """Earlier meetings with follow-ups still open at this one: its agenda lists them."""
+    ids = {t.meeting for t in open_at(item, project)}
+    return [m for m in project.meetings if m.id in ids and m is not item]
 
 
 def nynorsk_texts(item: MeetingFile, registers: Registers) -> dict[tuple, str]:
