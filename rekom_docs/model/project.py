@@ -12,6 +12,7 @@ from ..errors import InvalidInput, Problem, RekomError, closest, relative
 from .load import Located, load_file
 from .parse import parse
 from .schema import Meeting, Registers
+from .translations import is_translation_file
 
 REGISTER = "register.yaml"
 # Why so strict: the id goes into folder names, make targets and shell commands.
@@ -68,7 +69,7 @@ def meeting_paths(path: Path, problems: list[Problem] | None = None) -> list[Pat
     if not path.exists():
         raise RekomError(f"{relative(path)}: no such file or folder")
     if path.is_file():
-        return [] if path.name == REGISTER else _named_well([path], problems)
+        return [] if path.name == REGISTER else _named_well([meeting_of(path)], problems)
     found = []
 
     def unreadable(exc: OSError) -> None:
@@ -81,7 +82,7 @@ def meeting_paths(path: Path, problems: list[Problem] | None = None) -> list[Pat
                                         "a link to a folder is not followed; move the case files here"))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
         found += [Path(folder, f) for f in files if not f.startswith(".") and f != REGISTER
-                  and os.path.splitext(f)[1].lower() in (".yaml", ".yml")]
+                  and os.path.splitext(f)[1].lower() in (".yaml", ".yml") and not is_translation_file(Path(f))]
     return _named_well(sorted(found), problems)
 
 
@@ -96,6 +97,11 @@ def _named_well(paths: list[Path], problems: list[Problem]) -> list[Path]:
                                     "date and a name in lower-case letters, digits and '-', ending in '.yaml', "
                                     "e.g. 2024-01-11-rekom.yaml"))
     return good
+
+
+def meeting_of(path: Path) -> Path:
+    """The meeting file itself, or for a translation file (`x.nn.yaml`) the meeting it translates."""
+    return path.with_name(path.name[:-len(".nn.yaml")] + ".yaml") if is_translation_file(path) else path
 
 
 def load_project(path: Path) -> tuple[Project, list[Problem]]:
