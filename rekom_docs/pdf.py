@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import RekomError, relative
+from .fonts import substituted
 from .write import ARCHIVE, write_file
 
 INSTALL_HINT = "apt-get install -y libreoffice-writer-nogui"
@@ -63,6 +64,9 @@ def make_pdfs(out: Path, force: bool = False, timeout: float = TIMEOUT) -> PdfRe
     todo = [d for d in docs if force or not is_up_to_date(d)]
     result.up_to_date = [pdf_path(d) for d in docs if d not in todo]
     if todo:
+        missing = substituted(todo)
+        if missing:
+            raise RekomError("no PDF was made: the documents use fonts LibreOffice would replace\n  " + "\n  ".join(missing))
         _convert_and_install(out, todo, timeout, result)
     if result.failed:
         raise ConversionFailed(result)

@@ -12,13 +12,13 @@ from typing import Any
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
+from . import table_layout
+from .docx_tables import keep_rows_together, number_captions, table_caption
 from .docx_markdown import MarkdownSubdoc, render_markdown
 from .docx_ooxml import mark_header_row
 from .errors import RekomError
@@ -50,6 +50,7 @@ def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
         tpl.render(context, jinja_env=jinja_env(), autoescape=True)
     except TemplateError as exc:
         raise RekomError(f"template {doc.template}.docx: {exc}") from exc
+    number_captions(tpl.docx.element.body)
     props = tpl.docx.core_properties
     props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
     props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
@@ -117,16 +118,19 @@ def _add_frame(paragraph, frame: list) -> None:
 
 
 def table_subdoc(view: TableView, tpl: DocxTemplate):
-    """A Word table with a caption, a repeating header row, right-aligned numbers and a bold totals row."""
+    """A Word table with its numbered caption, a repeating header row, right-aligned numbers, a bold totals row."""
     sub = MarkdownSubdoc(tpl)
-    caption = sub.add_paragraph(view.title, style="Caption")
-    caption.paragraph_format.keep_with_next = True
+    table_caption(sub.add_paragraph(style="Caption"), view.title)
     body = view.rows + ([view.total] if view.total else [])
+    section = tpl.get_docx().sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    layout = table_layout.plan([view.header] + body, {0, len(body)} if view.total else {0}, view.numeric,
+                               table_layout.points(width))
     table = sub.add_table(rows=1 + len(body), cols=len(view.header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     cell_style = tpl.get_docx().styles["Tabelltekst"].style_id  # Why: a lookup by name per cell is slow
-    for r, (row, values) in enumerate(zip(table.rows, [view.header] + body)):
+    for r, (row, values) in enumerate(zip(table.rows, layout.rows)):
         bold = r == 0 or (view.total is not None and r == len(body))
         for cell, text, numeric in zip(row.cells, values, view.numeric):
             para = cell.paragraphs[0]
@@ -135,50 +139,13 @@ def table_subdoc(view: TableView, tpl: DocxTemplate):
             if numeric:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     mark_header_row(table.rows[0]._tr)
-    for row in table.rows:
-        _keep_row_together(row._tr)
-    _column_widths(table, [view.header] + body, view.numeric, tpl)
+    keep_rows_together(table, view.title)
+    table_layout.apply(table, layout, width)
     note = sub.add_paragraph(view.note or "", style="Tabelltekst")
     note.paragraph_format.space_after = Pt(8)
     if view.note:
         note.runs[0].italic = True
     return sub
-
-
-def _keep_row_together(tr) -> None:
-    """A row never breaks across pages (w:cantSplit)."""
-    trpr = tr.get_or_add_trPr()
-    if trpr.find(qn("w:cantSplit")) is None:
-        trpr.insert(0, OxmlElement("w:cantSplit"))
-
-
-def _column_widths(table, rows: list[list[str]], numeric: list[bool], tpl: DocxTemplate) -> None:
-    """Columns sized by content: numbers never wrap, no word is broken, text shares what is left.
-
-    Why: equal columns break long Norwegian words ("barnehagelærerutdanning") in narrow label
-    columns while number columns stay half empty.
-    """
-    section = tpl.get_docx().sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
-    chars = width / Mm(1.85)  # about one character of 10 pt text
-    columns = list(zip(*rows))
-    words = [max(len(w) for cell in col for w in cell.replace("\u00a0", "_").split() or [""]) + 1 for col in columns]
-    fixed = [max(max(len(c) for c in col[1:] or [""]) + 1, words[i]) if numeric[i] else 0 for i, col in enumerate(columns)]
-    wish = [0 if numeric[i] else max(words[i], min(max(len(c) for c in col), 45)) for i, col in enumerate(columns)]
-    least = sum(fixed) + sum(words[i] for i in range(len(columns)) if not numeric[i])
-    if least > chars:  # too wide even at the least: a smaller type, down to 7 pt, rather than broken numbers
-        size = max(7.0, 10 * chars / least)
-        for run in table._tbl.iter(qn("w:r")):
-            Run(run, None).font.size = Pt(size)
-        chars *= 10 / size
-    left = max(chars - sum(fixed), sum(words[i] for i in range(len(columns)) if not numeric[i]))
-    scale = min(1.0, left / sum(wish)) if sum(wish) else 1.0
-    need = [fixed[i] or max(words[i], wish[i] * scale) for i in range(len(columns))]
-    grid = table._tbl.tblGrid
-    for c, (col, share) in enumerate(zip(grid.gridCol_lst, need)):
-        col.w = int(width * share / sum(need))
-        for cell in table.columns[c].cells:
-            cell.width = col.w
 
 
 def chart_subdoc(chart: ChartView, tpl: DocxTemplate):

@@ -19,6 +19,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 HERE = Path(__file__).resolve().parent
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+FONT = "Carlito"  # Why: the metric twin of Calibri, installed with the set-up (fonts-crosextra-carlito)
 
 
 def base_document(lang: str = "nb-NO"):
@@ -49,11 +50,11 @@ def _language(doc, tag: str) -> None:
 def _styles(doc) -> None:
     styles = doc.styles
     normal = styles["Normal"]
-    normal.font.name, normal.font.size = "Calibri", Pt(11)
+    normal.font.name, normal.font.size = FONT, Pt(11)
     normal.paragraph_format.space_after = Pt(6)
     for name, size in (("Title", 20), ("Heading 1", 15), ("Heading 2", 13), ("Heading 3", 11)):
         style = styles[name]
-        style.font.name, style.font.size, style.font.color.rgb = "Calibri", Pt(size), ACCENT
+        style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), ACCENT
         style.font.bold = True
     styles["Heading 3"].font.italic = False
     styles["Caption"].font.color.rgb = ACCENT  # Why: the default blue is 4.0:1 at 9 pt, below WCAG AA
@@ -66,6 +67,22 @@ def _styles(doc) -> None:
     _add(styles, "Tabelltekst", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_table_text)
     _add(styles, "Brevhode", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_letterhead_style)
     _add(styles, "Utregning", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_table_text)
+    _one_font(styles)
+
+
+def _one_font(styles) -> None:
+    """Defaults and every style name FONT itself (monospace styles aside), never a theme font.
+
+    Why: Word prefers a theme font (Cambria for headings) over the named one, LibreOffice
+    does not, so the Word file and the PDF would differ.
+    """
+    for rfonts in styles.element.iter(qn("w:rFonts")):
+        if (rfonts.get(qn("w:ascii")) or "").startswith("Courier"):
+            continue
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(attr), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            rfonts.set(qn(attr), FONT)
 
 
 def _add(styles, name, kind, base=None, setup=None):

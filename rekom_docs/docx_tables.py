@@ -1,0 +1,61 @@
+"""Tables that hold together on the page and carry a real, numbered caption tied to them.
+
+Why: a table whose last rows and Sum land alone on the next page, or whose caption stays
+behind, reads as two tables; a caption typed as plain text is invisible to Word's list of
+tables and to a screen reader.
+"""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+LABEL = "Tabell"  # the caption label (the same in bokmål and nynorsk)
+KEEP_HEAD, KEEP_TAIL = 2, 3  # body rows kept with the header, rows kept with the Sum
+SEQ = f" SEQ {LABEL} \\* ARABIC "
+
+
+def table_caption(paragraph, title: str) -> None:
+    """Fill a Caption paragraph: `Tabell <SEQ field>. title`, kept with the table below."""
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.add_run(f"{LABEL} ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), SEQ)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+    paragraph.add_run(f". {title}")
+
+
+def number_captions(body) -> None:
+    """Number the caption fields in document order (the cached result a reader sees before fields update)."""
+    fields = [f for f in body.iter(qn("w:fldSimple")) if (f.get(qn("w:instr")) or "").split()[:2] == ["SEQ", LABEL]]
+    for number, field in enumerate(fields, start=1):
+        for text in field.iter(qn("w:t")):
+            text.text = str(number)
+
+
+def keep_rows_together(table, title: str) -> None:
+    """No row splits; the header keeps two rows with it and the last rows keep with the Sum.
+
+    Why: Word and LibreOffice move a row whose paragraphs are 'keep with next' to the page
+    of the row after it; a short table (up to eight rows) is kept whole. The title is the
+    table's own caption (w:tblCaption), which ties the caption to it for assistive technology.
+    """
+    rows = table.rows
+    last = len(rows) - 1
+    for r, row in enumerate(rows):
+        trpr = row._tr.get_or_add_trPr()
+        if trpr.find(qn("w:cantSplit")) is None:
+            trpr.insert(0, OxmlElement("w:cantSplit"))
+        if r < last and (last <= 8 or r <= KEEP_HEAD or r >= last - KEEP_TAIL):
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
+    tblpr = table._tbl.tblPr
+    caption = OxmlElement("w:tblCaption")
+    caption.set(qn("w:val"), title[:255])
+    tblpr.append(caption)  # Why last: tblCaption follows every other table property (ECMA-376), set before this
