@@ -38,6 +38,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from rekom_docs import docx_ooxml as ox
+from rekom_docs.typography import no_break
 
 __all__ = [
     "MarkdownStyles",
@@ -49,6 +50,7 @@ __all__ = [
 ]
 
 _PARAGRAPH, _CHARACTER, _TABLE = "paragraph", "character", "table"
+BOLD_HEADING_LENGTH = 90  # characters: a longer bold paragraph is emphasis, not a heading
 _EXTRA_LEVEL_INDENT = 360  # twips per list level deeper than the template's list styles
 _QUOTE_INDENT = 720  # twips, blockquote indentation when the template has no "Quote"
 _CODE_FONT = "Courier New"
@@ -76,6 +78,7 @@ class MarkdownStyles:
     body: tuple[str, ...] = ("Body Text", "Normal")
     heading: str = "Heading {level}"
     heading_offset: int = 0  # `#` becomes "Heading {1 + heading_offset}"
+    subheading: int = 0  # a top-level paragraph that is all bold becomes "Heading {subheading}"; 0: off
     bullet: tuple[str, ...] = ("List Bullet", "List Bullet 2", "List Bullet 3")
     number: tuple[str, ...] = ("List Number", "List Number 2", "List Number 3")
     hyperlink: str = "Hyperlink"
@@ -221,12 +224,12 @@ def _document_part(container):
 # --- Markdown -> HTML tree ------------------------------------------------------------
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
-_LIST_MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)]|[a-zA-Z]\))( +|$)(.*)$")
+_LIST_MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)]|[a-zA-Z][.)])( +|$)(.*)$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
 _PM_ORDERED = re.compile(r"^(\d+)\.(?= |$)")  # what Python-Markdown reads as an ordered marker
 _FENCE = re.compile(r"^ *(```|~~~)")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?: |$)")
-# Numbered items ("1.", and "a)", "B)", "1)" which Python-Markdown does not know) become
+# Numbered items ("1.", and "a)", "a.", "B)", "1)" which Python-Markdown does not know) become
 # "N." items whose text starts with the original marker between these private-use
 # characters; the walk strips it and numbers the list in that format from that number.
 # Why: Python-Markdown joins "a) b) c)" and a "1. 2." list after it into one `ol` and
@@ -261,12 +264,12 @@ class _Marker:
 
     @property
     def kind(self) -> str:
-        """bullet, decimal (`1.`), paren (`1)`), lower (`a)`) or upper (`A)`)."""
+        """bullet, decimal (`1.`), paren (`1)`), lower (`a)`), upper (`A)`), lower_dot (`a.`) or upper_dot (`A.`)."""
         if self.token in ("-", "*", "+"):
             return "bullet"
         if self.token[:-1].isdigit():
             return "decimal" if self.token.endswith(".") else "paren"
-        return "lower" if self.token[0].islower() else "upper"
+        return ("lower" if self.token[0].islower() else "upper") + ("_dot" if self.token.endswith(".") else "")
 
     @property
     def ordinal(self) -> int:
@@ -328,17 +331,18 @@ def _starts_item(lines: list[str], index: int, marker: _Marker, sibling: _Marker
     """Whether a marker line is a list item (True) or text that happens to start so.
 
     Why: Markdown allows "1. februar" at the start of a hard-wrapped line to begin a list;
-    a reader sees a date. An item continuing a list of its kind always counts. A new
+    a reader sees a date. An item continuing a list of its kind counts (a lettered one
+    only as the next letter, so "m. fl." after an "a. b." list stays text). A new
     list interrupting the line before it must start at 1 or a (as in CommonMark); a
     numbered one right after paragraph text also needs a second item, and lists
     Python-Markdown does not know ("a)", "1)") always need two items, so an inline
     enumeration wrapped at "c)" stays text.
     """
     if sibling is not None and sibling.kind == marker.kind:
-        return True
+        return "lower" not in marker.kind and "upper" not in marker.kind or marker.ordinal == sibling.ordinal + 1
     if previous is not None and marker.kind != "bullet" and marker.ordinal != 1:
         return False
-    needs_next = marker.kind in ("paren", "lower", "upper") or (
+    needs_next = marker.kind in ("paren", "lower", "upper", "lower_dot", "upper_dot") or (
         marker.kind == "decimal" and previous == "text")
     return not needs_next or _has_successor(lines, index, marker, floor)
 
@@ -359,7 +363,7 @@ def _normalize_lists(text: str) -> str:
       paragraph (an item's second paragraph) swallows every following line, so the next
       items print as " - Værnes: ..." inside it: a blank line is put before such items;
     - "- 15. januar: ..." is an ordered list inside a bullet: the number is escaped;
-    - it knows no "a)" or "1)" lists: numbered items become "N." items carrying their marker.
+    - it knows no "a)", "a." or "1)" lists: numbered items become "N." items carrying their marker.
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -518,12 +522,14 @@ def _trim_url(url: str) -> str:
 
 
 def _normalize_spaces(items: list[_Inline]) -> list[_Inline]:
-    """Collapse HTML whitespace as a browser would and trim the paragraph's ends."""
+    """Collapse HTML whitespace as a browser would, join typed amounts with no-break spaces, trim the ends."""
     out: list[_Inline] = []
     after_space = True  # at paragraph start, leading whitespace goes
     for item in items:
         if isinstance(item, _Text):
             text = _WS.sub(" ", item.text)
+            if not item.code:
+                text = no_break(text)
             if after_space:
                 text = text.lstrip(" ")
             if not text:
@@ -642,7 +648,11 @@ class _Converter:
     def _block(self, el: etree._Element, story: _Story, block: _Block) -> None:
         """Convert one block element."""
         tag = el.tag
-        if tag == "p":
+        if tag == "p" and self.styles.subheading and not block.indent and is_bold_line(el):
+            name = self.styles.heading.format(level=self.styles.subheading)
+            style = self.book.require(name, _PARAGRAPH, "a bold line used as a heading")
+            self._paragraph(story, style, _inline_items(el[0], {}), block.indent)
+        elif tag == "p":
             self._paragraph(story, block.style, _inline_items(el, {}), block.indent)
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             level = int(tag[1]) + self.styles.heading_offset
@@ -894,6 +904,17 @@ _NUMBER = re.compile(
 _TEXT_ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 
 
+def is_bold_line(p: etree._Element) -> bool:
+    """True for a paragraph that is one short bold span and nothing else (`**a) Målgruppen**`).
+
+    Why: secretaries mark sub-headings so; a screen reader and the outline only see a real heading.
+    """
+    if len(p) != 1 or p[0].tag not in ("strong", "b") or (p.text or "").strip() or (p[0].tail or "").strip():
+        return False
+    text = p[0].text_content().strip()
+    return 0 < len(text) <= BOLD_HEADING_LENGTH and not text.endswith((".", ":"))
+
+
 def _is_number(text: str) -> bool:
     """True for amounts and shares such as `17 873 000`, `-1 200,50`, `20 %`."""
     return bool(_NUMBER.match(text.strip()))
@@ -932,6 +953,8 @@ _CARRIED_FORMATS = {  # kind of carried marker -> (w:numFmt, w:lvlText); None: t
     "decimal": None,
     "lower": ("lowerLetter", "%{level})"),
     "upper": ("upperLetter", "%{level})"),
+    "lower_dot": ("lowerLetter", "%{level}."),
+    "upper_dot": ("upperLetter", "%{level}."),
     "paren": ("decimal", "%{level})"),
 }
 

@@ -7,8 +7,8 @@ tables and to a screen reader.
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 LABEL = "Tabell"  # the caption label (the same in bokmål and nynorsk)
 KEEP_HEAD, KEEP_TAIL = 2, 3  # body rows kept with the header, rows kept with the Sum
@@ -59,3 +59,29 @@ def keep_rows_together(table, title: str) -> None:
     caption = OxmlElement("w:tblCaption")
     caption.set(qn("w:val"), title[:255])
     tblpr.append(caption)  # Why last: tblCaption follows every other table property (ECMA-376), set before this
+
+
+FRAME_SUFFIX = "sramme"  # the frame of paragraph style `Vedtak` is the table style `Vedtaksramme`
+
+
+def frame_table(body, document, style_name: str) -> None:
+    """Move every block of `body` into one full-width cell of table style `style_name`, when the template has it.
+
+    Why: a frame drawn by paragraph borders breaks wherever the indent changes (a list, a
+    nested list); a cell holds them all. A template without the style keeps plain paragraphs.
+    """
+    style = next((s for s in document.styles if s.name == style_name), None)
+    blocks = list(body)
+    if style is None or not blocks:
+        return
+    tbl = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style.style_id}"/><w:tblW w:w="5000" w:type="pct"/>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        '</w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr>'
+        '</w:tc></w:tr></w:tbl>')
+    cell = tbl.find(f"{qn('w:tr')}/{qn('w:tc')}")
+    for block in blocks:
+        cell.append(block)
+    if blocks[-1].tag != qn("w:p"):
+        cell.append(parse_xml(f"<w:p {nsdecls('w')}/>"))  # Why: a cell must end with a paragraph
+    body.append(tbl)

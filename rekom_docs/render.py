@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import io
 from datetime import datetime, timezone
@@ -18,19 +17,13 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
 from . import table_layout
-from .docx_tables import keep_rows_together, number_captions, table_caption
-from .docx_markdown import MarkdownSubdoc, render_markdown
+from .docx_tables import FRAME_SUFFIX, frame_table, keep_rows_together, number_captions, table_caption
+from .docx_markdown import MarkdownStyles, MarkdownSubdoc, render_markdown
 from .docx_ooxml import mark_header_row
 from .errors import RekomError
 from .view import ChartView, Document, Markdown, TableView
 
 PLAIN_STYLES = {"Normal", "Body Text"}
-# Elements that follow w:pBdr and w:shd in a paragraph's properties (ECMA-376 order).
-_AFTER_SHADING = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
-                  "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-                  "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-                  "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
-                  "w:sectPr", "w:pPrChange")
 
 
 def jinja_env() -> Environment:
@@ -85,36 +78,19 @@ def _materialise(value: Any, tpl: DocxTemplate) -> Any:
 
 
 def _markdown(value: Markdown, tpl: DocxTemplate):
-    """Markdown as a subdoc; with a style, plain paragraphs take it and list items its frame.
+    """Markdown as a subdoc; with a style, plain paragraphs take it and the whole text sits in its frame.
 
-    Why: a decision that is a numbered list must keep its numbering style, yet stand
-    apart like the rest of the decision, so it borrows the style's border and shading.
+    Why: a decision that is a numbered (or nested) list must keep its numbering, yet stand
+    apart as one block with the rest of the decision.
     """
-    sub = render_markdown(tpl, value.text)
+    sub = render_markdown(tpl, value.text, MarkdownStyles(subheading=value.subheading))
     if value.style:
-        frame = _frame_of(tpl, value.style)
         for element in sub.element.iterchildren(qn("w:p")):
             para = Paragraph(element, sub._body)
             if para.style is None or para.style.name in PLAIN_STYLES:
                 para.style = value.style
-            else:
-                _add_frame(element, frame)
+        frame_table(sub.element, tpl.get_docx(), value.style + FRAME_SUFFIX)
     return sub
-
-
-def _frame_of(tpl: DocxTemplate, style_name: str) -> list:
-    """The border and shading elements of a paragraph style."""
-    ppr = tpl.get_docx().styles[style_name].element.pPr
-    return [el for el in (ppr.find(qn("w:pBdr")), ppr.find(qn("w:shd"))) if el is not None] if ppr is not None else []
-
-
-def _add_frame(paragraph, frame: list) -> None:
-    ppr = paragraph.get_or_add_pPr()
-    for el in frame:
-        existing = ppr.find(el.tag)
-        if existing is not None:
-            ppr.remove(existing)
-        ppr.insert_element_before(copy.deepcopy(el), *_AFTER_SHADING)
 
 
 def table_subdoc(view: TableView, tpl: DocxTemplate):

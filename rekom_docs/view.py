@@ -22,10 +22,14 @@ from .wording import words
 
 @dataclass(frozen=True)
 class Markdown:
-    """Case text, already expanded, to become Word paragraphs; `style` for every plain paragraph."""
+    """Case text, already expanded, to become Word paragraphs; `style` for every plain paragraph.
+
+    `subheading`: the heading level a bold-only line (`**a) Målgruppen**`) becomes; 0 keeps it a paragraph.
+    """
 
     text: str
     style: str | None = None
+    subheading: int = 0
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Docu
     s = setting(item, project, lang)
     reg, meeting, texts = project.registers, item.meeting, s.texts
     return s.document("innkalling", "agenda_title", {
-        "invitation": Markdown(expand(meeting.invitation, texts)) if meeting.invitation else None,
+        "invitation": Markdown(expand(meeting.invitation, texts), subheading=1) if meeting.invitation else None,
         "agenda": _agenda_table(meeting, reg, s.lang),
         "cases": [_agenda_case(case, reg, texts, s.lang) for case in meeting.cases],
         "deadlines": [f"{long_date(d.date, s.lang)}: {d.what}" for d in meeting.deadlines],
@@ -152,7 +156,7 @@ def _agenda_case(case: Case, reg, texts: dict, lang: str) -> dict[str, Any]:
         "heading": f"{number_part}{case.title}",
         "kind": w[f"kind_{case.kind.name}"],
         "presenter": person_name(reg, case.presenter) if case.presenter else "",
-        "summary": Markdown(expand(case.summary, texts)) if case.summary else None,
+        "summary": Markdown(expand(case.summary, texts), subheading=3) if case.summary else None,
         "proposal": Markdown(expand(case.proposal, texts), style="Vedtak") if case.proposal else None,
         "attachments": list(case.attachments),
         "moved_to": long_date(case.moved_to, lang) if case.moved_to else "",
@@ -194,7 +198,7 @@ def _meeting_header(meeting: Meeting, project: Project, lang: str, texts: dict) 
         "place": place,
         "chair": person_name(reg, meeting.chair) if meeting.chair else "",
         "referent": person_name(reg, meeting.referent) if meeting.referent else "",
-        "note": Markdown(expand(meeting.note, texts)) if meeting.note else None,
+        "note": Markdown(expand(meeting.note, texts), subheading=2) if meeting.note else None,
     }
 
 
@@ -233,7 +237,7 @@ def _case_view(case: Case, texts: dict, lang: str, figures=None) -> dict[str, An
     return {
         "heading": f"{number_part}{case.title}",
         "moved_to": long_date(case.moved_to, lang) if case.moved_to else "",
-        "text": Markdown(expand(case.text or case.summary, texts)) if case.text or case.summary else None,
+        "text": Markdown(expand(case.text or case.summary, texts), subheading=3) if case.text or case.summary else None,
         "proposal": Markdown(expand(case.proposal, texts), style="Vedtak") if case.proposal else None,
         "tables": (figure_tables(figures, lang) if figures else []) + [table_view(t, lang, texts) for t in case.tables],
         "votes": [vote_view(v, lang) for v in case.votes],
