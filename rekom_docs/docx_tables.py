@@ -10,17 +10,15 @@ from __future__ import annotations
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-LABEL = "Tabell"  # the caption label (the same in bokmål and nynorsk)
+TABLE, FIGURE = "Tabell", "Figur"  # caption labels (the same in bokmål and nynorsk)
 KEEP_HEAD, KEEP_TAIL = 2, 3  # body rows kept with the header, rows kept with the Sum
-SEQ = f" SEQ {LABEL} \\* ARABIC "
 
 
-def table_caption(paragraph, title: str) -> None:
-    """Fill a Caption paragraph: `Tabell <SEQ field>. title`, kept with the table below."""
-    paragraph.paragraph_format.keep_with_next = True
-    paragraph.add_run(f"{LABEL} ")
+def caption(paragraph, title: str, label: str = TABLE) -> None:
+    """Fill a Caption paragraph: `<label> <SEQ field>. title`."""
+    paragraph.add_run(f"{label} ")
     field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), SEQ)
+    field.set(qn("w:instr"), f" SEQ {label} \\* ARABIC ")
     run = OxmlElement("w:r")
     text = OxmlElement("w:t")
     text.text = "1"
@@ -31,11 +29,14 @@ def table_caption(paragraph, title: str) -> None:
 
 
 def number_captions(body) -> None:
-    """Number the caption fields in document order (the cached result a reader sees before fields update)."""
-    fields = [f for f in body.iter(qn("w:fldSimple")) if (f.get(qn("w:instr")) or "").split()[:2] == ["SEQ", LABEL]]
-    for number, field in enumerate(fields, start=1):
-        for text in field.iter(qn("w:t")):
-            text.text = str(number)
+    """Number the caption fields of each label in document order (the result a reader sees before fields update)."""
+    counts: dict[str, int] = {}
+    for field in body.iter(qn("w:fldSimple")):
+        words = (field.get(qn("w:instr")) or "").split()
+        if words[:1] == ["SEQ"] and len(words) > 1:
+            counts[words[1]] = counts.get(words[1], 0) + 1
+            for text in field.iter(qn("w:t")):
+                text.text = str(counts[words[1]])
 
 
 def keep_rows_together(table, title: str) -> None:

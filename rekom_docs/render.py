@@ -17,7 +17,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
 from . import table_layout
-from .docx_tables import FRAME_SUFFIX, frame_table, keep_rows_together, number_captions, table_caption
+from .docx_tables import FIGURE, FRAME_SUFFIX, caption, frame_table, keep_rows_together, number_captions
 from .docx_markdown import MarkdownStyles, MarkdownSubdoc, render_markdown
 from .docx_ooxml import mark_header_row
 from .errors import RekomError
@@ -96,7 +96,9 @@ def _markdown(value: Markdown, tpl: DocxTemplate):
 def table_subdoc(view: TableView, tpl: DocxTemplate):
     """A Word table with its numbered caption, a repeating header row, right-aligned numbers, a bold totals row."""
     sub = MarkdownSubdoc(tpl)
-    table_caption(sub.add_paragraph(style="Caption"), view.title)
+    head = sub.add_paragraph(style="Caption")
+    head.paragraph_format.keep_with_next = True
+    caption(head, view.title)
     body = view.rows + ([view.total] if view.total else [])
     section = tpl.get_docx().sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
@@ -125,15 +127,18 @@ def table_subdoc(view: TableView, tpl: DocxTemplate):
 
 
 def chart_subdoc(chart: ChartView, tpl: DocxTemplate):
-    """A chart picture in its own paragraph, with alt text (docPr descr) for screen readers."""
+    """A chart picture in its own paragraph, with alt text (docPr descr) for screen readers, and its caption below."""
     from .chart import bar_chart
 
     sub = MarkdownSubdoc(tpl)
     para = sub.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.paragraph_format.keep_with_next = True
     width = tpl.get_docx().sections[-1].page_width - Mm(60)
     para.add_run().add_picture(io.BytesIO(bar_chart(chart.labels, chart.series, chart.lang)), width=width)
     for doc_pr in para._p.iter(qn("wp:docPr")):
         doc_pr.set("descr", chart.alt)
         doc_pr.set("title", chart.alt.split(".")[0])
+    if chart.title:
+        caption(sub.add_paragraph(style="Caption"), chart.title, FIGURE)
     return sub

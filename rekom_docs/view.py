@@ -52,6 +52,7 @@ class ChartView:
     labels: list[str]
     series: dict[str, list[int]]
     lang: str = "nb"
+    title: str = ""  # the caption under the chart
 
 
 @dataclass(frozen=True)
