@@ -37,7 +37,7 @@ from docx.text.run import Run
 from lxml import etree
 from lxml import html as lxml_html
 
-from rekom_docs import docx_ooxml as ox
+from rekom_docs import docx_ooxml as ox, table_layout
 from rekom_docs.typography import no_break
 
 __all__ = [
@@ -779,7 +779,7 @@ class _Converter:
     # tables
 
     def _table(self, el: etree._Element, story: _Story, block: _Block) -> None:
-        """A Markdown table: header rows repeat, numbers right-aligned, template style."""
+        """A Markdown table: header rows repeat, numbers right-aligned, columns as wide as their content needs."""
         style = self.book.require(self.styles.table, _TABLE, "Markdown tables")
         cell_style = self.book.require(self.styles.table_text, _PARAGRAPH, "table cells")
         rows = el.xpath("./thead/tr|./tbody/tr|./tr")
@@ -794,6 +794,12 @@ class _Converter:
                 ox.mark_header_row(row._tr)
             for c, td in enumerate(tr.xpath("./th|./td")):
                 self._cell(row.cells[c], td, story, cell_style, _cell_alignment(td, align[c]))
+        texts = [[no_break(_WS.sub(" ", td.text_content()).strip()) for td in tr.xpath("./th|./td")] for tr in rows]
+        texts = [row + [""] * (cols - len(row)) for row in texts]
+        heads = {r for r, tr in enumerate(rows) if tr.getparent().tag == "thead"}
+        width, size = self._text_width(block.indent), self._font_size(cell_style)
+        layout = table_layout.plan(texts, heads, [a == "right" for a in align], table_layout.points(width), size, False)
+        table_layout.apply(table, layout, width, size)
 
     def _cell(self, cell, td, story: _Story, style_id: str, alignment: str | None) -> None:
         """Fill one table cell with the inline content of `td`/`th`."""
@@ -804,6 +810,14 @@ class _Converter:
         fmt = {"bold": True} if td.tag == "th" else {}
         cell_story = _Story(new_p=lambda: paragraph, part=story.part)
         self._runs(paragraph, cell_story, _normalize_spaces(list(_inline_items(td, fmt))))
+
+    def _font_size(self, style_id: str) -> float:
+        """Points of the style's font size, through its base styles; 11 when none is set."""
+        styles = self.doc_part.styles
+        style = next((s for s in styles if s.style_id == style_id), None)
+        while style is not None and style.font.size is None:
+            style = style.base_style
+        return style.font.size.pt if style is not None else 11.0
 
     def _text_width(self, indent: int) -> int:
         """Width in EMU between the margins of the document's last section, less `indent`."""

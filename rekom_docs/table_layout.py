@@ -83,23 +83,24 @@ def _two_lines(word: str, size: float) -> float:
     return best
 
 
-def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width: float) -> Plan:
-    """Column widths in points summing to `width`, the type size, and the rows (header maybe hyphenated)."""
+def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width: float, base: float = SIZE,
+         may_hyphenate: bool = True) -> Plan:
+    """Column widths in points summing to `width`, the type size (`base` or less), the rows (header maybe hyphenated)."""
     bold = [r in bold_rows for r in range(len(rows))]
     room = width - PAD * len(rows[0])
-    least = unbroken = [_least(list(col), bold, SIZE) for col in zip(*rows)]
-    comfort = [least[c] if numeric[c] else max(least[c], min(_wish(list(col), bold, SIZE), room / 4))
+    least = unbroken = [_least(list(col), bold, base) for col in zip(*rows)]
+    comfort = [least[c] if numeric[c] else max(least[c], min(_wish(list(col), bold, base), room / 4))
                for c, col in enumerate(zip(*rows))]
-    if sum(comfort) > room:  # Why: a long header word should not squeeze the names onto two lines
+    if may_hyphenate and sum(comfort) > room:  # Why: a long header word should not squeeze the names onto two lines
         rows = [[hyphenate(c) for c in rows[0]], *rows[1:]]
-        body = [_least(list(col[1:]), bold[1:], SIZE) for col in zip(*rows)]
-        head = [max((_two_lines(w, SIZE) for w in rows[0][c].split(" ")), default=0.0) for c in range(len(rows[0]))]
+        body = [_least(list(col[1:]), bold[1:], base) for col in zip(*rows)]
+        head = [max((_two_lines(w, base) for w in rows[0][c].split(" ")), default=0.0) for c in range(len(rows[0]))]
         least = [max(b, h) for b, h in zip(body, head)]
-    size = SIZE
+    size = base
     if sum(least) > room:
-        size = max(LEAST_SIZE, math.floor(SIZE * room / sum(least) * 2) / 2)  # Why: Word sizes are half points
-        least = [x * size / SIZE for x in least]
-    wish = [max(least[c], unbroken[c] * size / SIZE if numeric[c] else _wish(list(col), bold, size))
+        size = max(LEAST_SIZE, math.floor(base * room / sum(least) * 2) / 2)  # Why: Word sizes are half points
+        least = [x * size / base for x in least]
+    wish = [max(least[c], unbroken[c] * size / base if numeric[c] else _wish(list(col), bold, size))
             for c, col in enumerate(zip(*rows))]  # Why unbroken: a hyphenated header is whole again if room is left
     return Plan([w + PAD for w in _share(least, wish, numeric, room)], size, rows)
 
@@ -123,9 +124,9 @@ def _share(least: list[float], wish: list[float], numeric: list[bool], room: flo
     return widths
 
 
-def apply(table, layout: Plan, width: int) -> None:
+def apply(table, layout: Plan, width: int, base: float = SIZE) -> None:
     """Set the grid and cell widths of a python-docx `table`, and its type size when it had to shrink."""
-    if layout.size < SIZE:
+    if layout.size < base:
         for run in table._tbl.iter(qn("w:r")):
             Run(run, None).font.size = Pt(layout.size)
     total = sum(layout.widths)
