@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..errors import RekomError
 
 if TYPE_CHECKING:
-    from ..view import TableView
+    from ..present.document import TableView
 
 
 def register(sub) -> None:
@@ -20,19 +20,20 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..figures import explanation
-    from ..model import Case
-    from ..project import open_project
-    from ..view_figures import figure_tables
+    from ..build import checked_project
+    from ..model.schema import Case
+    from ..present.explain import explanation
+    from ..present.figures import figure_tables
 
-    project = open_project(args.casefile)
+    project = checked_project(args.casefile)
     if not project.meetings:
         raise RekomError(f"{args.casefile}: not a meeting file")
     item = project.meetings[0]
     shown = 0
     for index, figures in item.figures.items():
         case = item.meeting.agenda[index]
-        if args.case and isinstance(case, Case) and case.case != args.case:
+        assert isinstance(case, Case)  # figures are computed for cases only, never for breaks
+        if args.case and case.case != args.case:
             continue
         print(f"# Sak {case.case} {case.title}\n")
         for table in figure_tables(figures):

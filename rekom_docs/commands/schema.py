@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 
-
 def register(sub) -> None:
     parser = sub.add_parser("schema", help="print the JSON Schema of meeting or register files")
     parser.add_argument("kind", nargs="?", choices=("meeting", "register"), default="meeting")
@@ -13,7 +12,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..model import Meeting, Registers
+    from ..model.schema import Meeting, Registers
 
     model = Meeting if args.kind == "meeting" else Registers
     schema = model.model_json_schema(by_alias=True)

@@ -1,0 +1,145 @@
+"""Turn a document view into Word: docxtpl template, one Jinja environment, subdocs for rich parts."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined, TemplateError
+
+from ..errors import RekomError
+from ..present.document import ChartView, Document, Markdown, TableView
+from . import table_layout
+from .markdown import MarkdownStyles, MarkdownSubdoc, render_markdown
+from .ooxml import mark_header_row
+from .tables import FIGURE, FRAME_SUFFIX, caption, frame_table, keep_rows_together, number_captions
+
+PLAIN_STYLES = {"Normal", "Body Text"}
+
+
+def jinja_env() -> Environment:
+    """The one Jinja environment for Word templates: autoescape on, undefined names are errors.
+
+    Why: docxtpl's default leaves autoescape off, so `&` or `<` in a name would corrupt
+    the document XML; StrictUndefined turns a misspelt tag into an error, not a blank.
+    """
+    return Environment(autoescape=True, undefined=StrictUndefined)
+
+
+def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
+    """Render `doc` with the first template found in `template_dirs`."""
+    tpl = DocxTemplate(find_template(doc.template, template_dirs, doc.lang))
+    context = _materialise(doc.context, tpl)
+    try:
+        tpl.render(context, jinja_env=jinja_env(), autoescape=True)
+    except TemplateError as exc:
+        raise RekomError(f"template {doc.template}.docx: {exc}") from exc
+    number_captions(tpl.docx.element.body)
+    props = tpl.docx.core_properties
+    props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
+    props.last_modified_by = doc.author
+    props.content_status = doc.status  # Why: a draft says so in its properties too, not only on the page
+    return tpl
+
+
+def find_template(name: str, template_dirs: list[Path], lang: str = "nb") -> Path:
+    """The first `<name>.docx` (nynorsk: `nn/<name>.docx`) in the folders; a user folder comes first."""
+    relative = Path(name + ".docx") if lang == "nb" else Path(lang) / f"{name}.docx"
+    for folder in template_dirs:
+        if (folder / relative).is_file():
+            return folder / relative
+    raise RekomError(f"no template {relative} in {', '.join(str(d) for d in template_dirs)}")
+
+
+def _materialise(value: Any, tpl: DocxTemplate) -> Any:
+    """Replace view values that need Word (Markdown, tables) by subdocs, recursively."""
+    if isinstance(value, Markdown):
+        return _markdown(value, tpl)
+    if isinstance(value, TableView):
+        return table_subdoc(value, tpl)
+    if isinstance(value, ChartView):
+        return chart_subdoc(value, tpl)
+    if isinstance(value, dict):
+        return {k: _materialise(v, tpl) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_materialise(v, tpl) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _materialise(getattr(value, f.name), tpl) for f in dataclasses.fields(value)}
+    return value
+
+
+def _markdown(value: Markdown, tpl: DocxTemplate):
+    """Markdown as a subdoc; with a style, plain paragraphs take it and the whole text sits in its frame.
+
+    Why: a decision that is a numbered (or nested) list must keep its numbering, yet stand
+    apart as one block with the rest of the decision.
+    """
+    sub = render_markdown(tpl, value.text, MarkdownStyles(subheading=value.subheading))
+    if value.style:
+        for element in sub.element.iterchildren(qn("w:p")):
+            para = Paragraph(element, sub._body)
+            if para.style is None or para.style.name in PLAIN_STYLES:
+                para.style = value.style
+        frame_table(sub.element, tpl.get_docx(), value.style + FRAME_SUFFIX)
+    return sub
+
+
+def table_subdoc(view: TableView, tpl: DocxTemplate):
+    """A Word table with its numbered caption, a repeating header row, right-aligned numbers, a bold totals row."""
+    sub = MarkdownSubdoc(tpl)
+    head = sub.add_paragraph(style="Caption")
+    head.paragraph_format.keep_with_next = True
+    caption(head, view.title)
+    body = view.rows + ([view.total] if view.total else [])
+    section = tpl.get_docx().sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    layout = table_layout.plan([view.header] + body, {0, len(body)} if view.total else {0}, view.numeric,
+                               table_layout.points(width))
+    table = sub.add_table(rows=1 + len(body), cols=len(view.header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    cell_style = tpl.get_docx().styles["Tabelltekst"].style_id  # Why: a lookup by name per cell is slow
+    for r, (row, values) in enumerate(zip(table.rows, layout.rows)):
+        bold = r == 0 or (view.total is not None and r == len(body))
+        for cell, text, numeric in zip(row.cells, values, view.numeric):
+            para = cell.paragraphs[0]
+            para._p.get_or_add_pPr().style = cell_style
+            para.add_run(text).bold = bold
+            if numeric:
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    mark_header_row(table.rows[0]._tr)
+    keep_rows_together(table, view.title)
+    table_layout.apply(table, layout, width)
+    note = sub.add_paragraph(view.note or "", style="Tabelltekst")
+    note.paragraph_format.space_after = Pt(8)
+    if view.note:
+        note.runs[0].italic = True
+    return sub
+
+
+def chart_subdoc(chart: ChartView, tpl: DocxTemplate):
+    """A chart picture in its own paragraph, with alt text (docPr descr) for screen readers, and its caption below."""
+    from .chart import bar_chart
+
+    sub = MarkdownSubdoc(tpl)
+    para = sub.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.paragraph_format.keep_with_next = True
+    width = tpl.get_docx().sections[-1].page_width - Mm(60)
+    para.add_run().add_picture(io.BytesIO(bar_chart(chart.labels, chart.series, chart.lang)), width=width)
+    for doc_pr in para._p.iter(qn("wp:docPr")):
+        doc_pr.set("descr", chart.alt)
+        doc_pr.set("title", chart.alt.split(".")[0])
+    if chart.title:
+        caption(sub.add_paragraph(style="Caption"), chart.title, FIGURE)
+    return sub
