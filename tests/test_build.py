@@ -94,13 +94,6 @@ def test_recommendation_has_chart_with_alt_text_and_table(built: Path):
     assert "[Caption] Tabell 1. " in text and "Tabell 2. " in text  # captions numbered in document order
 
 
-def test_chart_series_differ_by_three_to_one_and_from_white():
-    from rekom_docs.chart import COLOURS, contrast
-
-    first, second = COLOURS[:2]
-    assert contrast(first, second) >= 3 and contrast(first, "#FFFFFF") >= 3 and contrast(second, "#FFFFFF") >= 3
-
-
 def test_recipient_letters_state_their_own_amounts(built: Path):
     text = outline(built / "2024-03-07-rekom" / "brev" / "fosen.docx").replace("\u00a0", " ")
     assert "| Koordinering | >100 000 |" in text
