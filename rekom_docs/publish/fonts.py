@@ -70,7 +70,11 @@ def substituted(docs: list[Path]) -> list[str]:
     """A sentence per font some document uses that LibreOffice would replace by a font of other widths."""
     users: dict[str, Path] = {}
     for docx in docs:
-        for family in used_fonts(docx):
+        try:
+            families = used_fonts(docx)
+        except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+            continue  # not a Word file: the conversion reports it
+        for family in families:
             users.setdefault(family, docx)
     problems = []
     for family, docx in sorted(users.items()):

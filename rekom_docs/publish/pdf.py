@@ -64,9 +64,6 @@ def make_pdfs(out: Path, force: bool = False, timeout: float = TIMEOUT) -> PdfRe
     todo = [d for d in docs if force or not is_up_to_date(d)]
     result.up_to_date = [pdf_path(d) for d in docs if d not in todo]
     if todo:
-        missing = substituted(todo)
-        if missing:
-            raise RekomError("no PDF was made: the documents use fonts LibreOffice would replace\n  " + "\n  ".join(missing))
         _convert_and_install(out, todo, timeout, result)
     if result.failed:
         raise ConversionFailed(result)
@@ -116,6 +113,9 @@ def soffice_command(soffice: str, profile: Path, outdir: Path, files: list[Path]
 def _convert_and_install(out: Path, todo: list[Path], timeout: float, result: PdfResult) -> None:
     """Convert `todo` in a staging folder, then move each good PDF into place; record failures."""
     soffice = soffice_binary()
+    missing = substituted(todo)
+    if missing:
+        raise RekomError("no PDF was made: the documents use fonts LibreOffice would replace\n  " + "\n  ".join(missing))
     stamps = {d: d.stat().st_mtime_ns for d in todo}
     with _staging(out) as (inputs, outdir, profile):
         staged = _stage(todo, inputs)

@@ -91,6 +91,7 @@ def test_templates_name_the_installed_metric_font():
 
 
 def test_pdf_refuses_a_font_libreoffice_would_replace(tmp_path: Path):
+    soffice_or_skip()
     doc = Document()
     doc.styles["Normal"].font.name = "Nosuch Serif Display"
     doc.add_paragraph("Hei")
