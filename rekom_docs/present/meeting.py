@@ -78,13 +78,22 @@ def minutes(item: MeetingFile, project: Project, lang: str | None = None) -> Doc
     s = setting(item, project, lang)
     item, project, meeting = s.item, s.project, s.item.meeting
     present = roster(meeting, project.registers)
+    record = record_view(meeting, s.lang)
+    if record["marking"]:  # Why: an agenda without minutes must not read as minutes; the case list is all it has
+        cases = [_listed_only(_case_view(case, s.texts, s.lang)) for case in meeting.cases
+                 if case.case or case.summary or case.text or case.proposal]
+    else:
+        cases = [_case_view(case, s.texts, s.lang, item.figures.get(i))
+                 | case_extras(case, project.registers, s.forum, s.lang, present)
+                 for i, case in enumerate(meeting.agenda) if isinstance(case, Case)]
     return s.document("referat", "minutes_title", minutes_status(meeting, s.lang) | {
-        "record": record_view(meeting, s.lang),
-        "roster": _roster_view(present, s.lang),
-        "cases": [_case_view(case, s.texts, s.lang, item.figures.get(i))
-                  | case_extras(case, project.registers, s.forum, s.lang, present)
-                  for i, case in enumerate(meeting.agenda) if isinstance(case, Case)],
-    })
+        "record": record, "roster": _roster_view(present, s.lang), "cases": cases})
+
+
+def _listed_only(view: dict[str, Any]) -> dict[str, Any]:
+    """A case of unrecorded minutes: its heading only, not the agenda's proposal or introduction."""
+    return {key: value if key == "heading" else [] if isinstance(value, list) else "" if isinstance(value, str) else None
+            for key, value in view.items()} | {"conflicts": [], "vote_notes": []}
 
 
 def unrecorded(meeting: Meeting) -> tuple[bool, list[str]]:
@@ -95,19 +104,20 @@ def unrecorded(meeting: Meeting) -> tuple[bool, list[str]]:
 
 
 def record_view(meeting: Meeting, lang: str) -> dict[str, str]:
-    """How complete the minutes are: "Referat ikke ført" when nothing is recorded, "Utkast" naming what is missing.
+    """How complete the minutes are: "Referat ikke ført" when nothing is recorded, else what is missing, if anything.
 
-    Why: minutes without the attendance or a decision must not look like complete minutes.
+    Why: the page header says UTKAST until approved; the body only names what the minutes lack.
     """
     w = words(lang)
     attended, open_cases = unrecorded(meeting)
     decided = any(c.decision or c.votes for c in meeting.cases)
+    if not attended and not decided:
+        return {"marking": w["record_none"], "missing": w["record_none_note"]}
     missing = ([] if attended else [w["record_attendance"]]) + [w["record_decision"].format(case=c) for c in open_cases]
     if not missing:
         return {"marking": "", "missing": ""}
-    marking = w["record_none"] if not attended and not decided else w["record_draft"]
     listed = ", ".join(missing[:-1]) + f" {w['and']} {missing[-1]}" if len(missing) > 1 else missing[0]
-    return {"marking": marking, "missing": w["record_missing"].format(what=listed)}
+    return {"marking": "", "missing": w["record_missing"].format(what=listed)}
 
 
 def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Document:

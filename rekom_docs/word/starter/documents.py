@@ -79,7 +79,7 @@ def bullet_section(doc, heading: str, style: str, expr: str, var: str = "item") 
 def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...], record: bool = False) -> Document:
     """A new document headed by its title and the forum, then date, time, place and the named roles.
 
-    With `record`, the minutes' marking ("Referat ikke ført", "Utkast") and what is missing come first.
+    With `record`, the minutes' marking ("Referat ikke ført") and what is missing come first.
     """
     doc = base_document(t["lang"])
     marking(doc.sections[0])
@@ -90,8 +90,8 @@ def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...], rec
     if record:
         tag(doc, "{%p if record.marking %}")
         doc.add_paragraph(style="Møtedata").add_run("{{ record.marking }}").bold = True
-        doc.add_paragraph("{{ record.missing }}", style="Møtedata")
         tag(doc, "{%p endif %}")
+        text_if(doc, "record.missing")
     labelled(doc, t["date"], "{{ meeting.date }}")
     labelled(doc, t["time"], "{{ meeting.time }}")
     labelled(doc, t["place"], "{{ meeting.place }}")
@@ -189,9 +189,12 @@ def _letter_head(doc, t: dict[str, str]) -> None:
     doc.add_paragraph("{{ line }}", style="Møtedata")
     tag(doc, "{%p endfor %}")
     doc.add_paragraph("", style="Møtedata")
-    for label, value in (("our_date", "date"), ("our_ref", "reference"), ("their_date", "their_date"),
-                         ("their_ref", "their_reference")):
+    labelled(doc, t["our_date"], "{{ date }}")
+    labelled(doc, t["our_ref"], "{{ reference }}")
+    for label, value in (("their_date", "their_date"), ("their_ref", "their_reference")):  # Why: most letters answer no one
+        tag(doc, f"{{%p if {value} %}}")
         labelled(doc, t[label], f"{{{{ {value} }}}}")
+        tag(doc, "{%p endif %}")
     tag(doc, "{%p if caseworker %}")
     labelled(doc, t["caseworker"], "{{ caseworker }}")
     tag(doc, "{%p endif %}")
