@@ -9,6 +9,7 @@ from ..compute.figures import MUNICIPALITIES, Figures, printed_total
 from ..compute.inputs import NETWORK
 from ..formats import kr, number, percent
 from .document import TableView
+from .drift import with_drift_note
 from .wording import words
 
 
@@ -18,11 +19,11 @@ def figure_tables(f: Figures, lang: str = "nb", years_ahead: bool = True) -> lis
     if f.waterfall is not None:
         tables.append(budget_table(f, lang))
     if f.allocation is not None:
-        tables.append(distribution_table(f, lang))
+        tables.append(with_drift_note(distribution_table(f, lang), lang, row_sums=f.spec.preframes is None))
     if f.requests:
-        tables.append(requests_table(f, lang))
+        tables.append(with_drift_note(requests_table(f, lang), lang))
     if f.split is not None:
-        tables += split_tables(f, lang)
+        tables += [with_drift_note(t, lang) for t in split_tables(f, lang)]
     if f.scenario is not None and years_ahead:
         tables.append(scenario_table(f, lang))
     return tables
@@ -122,8 +123,18 @@ def requests_table(f: Figures, lang: str) -> TableView:
     frames = _printed_total(f.allocation, None) if f.allocation else sum(c.frame for c in f.requests)
     totals = [w["sum"], kr(frames, lang),
               *[kr(sum(c.by_party.get(p, 0) for c in f.requests), lang) for p in parties],
-              kr(sum(c.requested for c in f.requests), lang), kr(sum(c.excess for c in f.requests), lang)]
+              kr(sum(c.requested for c in f.requests), lang), kr(_excess_total(f, frames), lang)]
     return TableView(f"{f.spec.title}: {w['requests']}", header, rows, totals, [False] + [True] * (len(header) - 1))
+
+
+def _excess_total(f: Figures, frames: int) -> int:
+    """The excess of all requests over the exact frame total, when every network asks for more than its frame.
+
+    Why: the Sum row then reads Sum behov − Ramme exactly; the rows' rounding drift is noted under the table.
+    """
+    if all(c.excess == c.difference for c in f.requests):
+        return sum(c.requested for c in f.requests) - frames
+    return sum(c.excess for c in f.requests)
 
 
 def _party(party: str, f: Figures, w: dict) -> str:

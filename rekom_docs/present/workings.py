@@ -6,10 +6,13 @@ key, the measure and the share, then the amount; exact fractions (2281/60743) he
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..compute.figures import Figures, printed_total
 from ..engine import Allocation, Figure, Rounding, Waterfall, round_half_up
 from ..formats import kr, number, percent
 from .document import TableView
+from .drift import with_drift_note
 from .wording import words
 
 
@@ -23,10 +26,12 @@ def workings(f: Figures, lang: str) -> list[TableView]:
         trail = [fig for fig in a.trail if fig.key == label and fig.recipient is not None and fig.method != "sum"]
         if trail:
             tables.append(_key_table(f, a, label, trail, lang))
-    if tables:
+    tables = [with_drift_note(t, lang) for t in tables]  # Why: a drift is explained at the table that shows it
+    if tables and any(w["share"] in t.header for t in tables):  # Why: no sentence on shares under fixed amounts only
+        note = w["workings_shares"] if a.rounding is Rounding.SPREADSHEET else \
+            f"{w['workings_shares']} {w['workings_remainder']}"
         last = tables[-1]
-        rounding = w["workings_spreadsheet"] if a.rounding is Rounding.SPREADSHEET else w["workings_remainder"]
-        tables[-1] = TableView(last.title, last.header, last.rows, last.total, last.numeric, rounding)
+        tables[-1] = replace(last, note=f"{note} {last.note}" if last.note else note)
     return tables
 
 

@@ -81,7 +81,7 @@ def test_a_letter_prints_the_rounded_row_total_not_the_sum_of_rounded_cells():
     letter = next(d for d in letters if d.filename == "brev/ytre-namdal.docx")
     frame = letter.context["amounts"][0]
     assert frame.total == ["Ramme", "310\u00a0976"]
-    assert "avrundet for seg" in frame.note
+    assert "avrundet til hele kroner for seg" in frame.note
 
 
 def test_a_network_letter_separates_network_partners_and_shared_measures():
