@@ -110,7 +110,7 @@ def record_view(meeting: Meeting, lang: str) -> dict[str, str]:
     """
     w = words(lang)
     attended, open_cases = unrecorded(meeting)
-    decided = any(c.decision or c.votes for c in meeting.cases)
+    decided = any(c.decision or c.votes or c.exempt for c in meeting.cases)  # Why: a public version hides a decision
     if not attended and not decided:
         return {"marking": w["record_none"], "missing": w["record_none_note"]}
     missing = ([] if attended else [w["record_attendance"]]) + [w["record_decision"].format(case=c) for c in open_cases]
