@@ -137,3 +137,4 @@ class Allocation(Model):
     scenario: list[Year] = Field(default_factory=list, description="Years ahead with the same frame and fixed items.")
     stated: Stated | None = None
     recommendation: bool = Field(False, description="This allocation is the forum's recommendation (innstilling): letters are written from it.")
+    proposed: bool = Field(False, description="These figures are the proposal sent with the agenda: the innkalling prints them as 'Forslag'.")

@@ -42,8 +42,16 @@ def absence(reg: Registers, forum, lang: str) -> str:
 
 
 def proposed_tables(case: Case, figures: Figures | None, lang: str) -> list[TableView]:
-    """A beslutningssak's computed tables as the proposal ('Forslag: ...'), before the meeting decides."""
-    if figures is None or case.kind is not CaseKind.decision:
+    """A beslutningssak's computed tables as the proposal ('Forslag til ...'), before the meeting decides.
+
+    Why: only figures marked `proposed` were the proposal; others may hold what the meeting itself decided.
+    """
+    if figures is None or case.kind is not CaseKind.decision or not figures.spec.proposed:
         return []
-    label = words(lang)["proposal"]
-    return [replace(t, title=f"{label}: {t.title}") for t in figure_tables(figures, lang)]
+    label = words(lang)["proposal_of"]
+    return [replace(t, title=f"{label} {_lower_first(t.title.replace(': ', ' – '))}") for t in figure_tables(figures, lang)]
+
+
+def _lower_first(title: str) -> str:
+    """`Innstilling 2024` -> `innstilling 2024`; an acronym (`REKOM`) keeps its capitals."""
+    return title if title[1:2].isupper() else title[:1].lower() + title[1:]

@@ -133,9 +133,8 @@ def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Docu
         "cases": [_agenda_case(case, reg, texts, s.lang) | {"tables": proposed_tables(case, item.figures.get(i), s.lang)}
                   for i, case in enumerate(meeting.agenda) if isinstance(case, Case)],
         "deadlines": [f"{long_date(d.date, s.lang)}: {d.what}" for d in meeting.deadlines],
-        "follow_ups": [f"{t.id}: {_follow_up(t.item, texts, s.lang)} "
-                       f"({words(s.lang)['from_meeting'].format(date=long_date(t.held, s.lang), case=t.case)})"
-                       for t in open_at(item, project)],
+        "follow_ups": [f"{t.id}: " + _follow_up(t.item, texts, s.lang, words(s.lang)['from_meeting'].format(
+                           date=long_date(t.held, s.lang), case=t.case)) for t in open_at(item, project)],
         "invited": _invited(meeting, reg, s.lang),
     })
 
@@ -153,8 +152,18 @@ def _agenda_table(meeting: Meeting, reg, lang: str) -> TableView:
             rows.append([slot, "", entry.pause, "", ""])
     header = [w["time"], w["case_no"], w["title"], w["kind"], w["presenter"]]
     used = [c for c in range(len(header)) if any(row[c] for row in rows)]  # Why: an empty column only squeezes the titles
-    return TableView(w["agenda_table"], [header[c] for c in used], [[row[c] for c in used] for row in rows], None,
+    return TableView(_agenda_caption(used, w), [header[c] for c in used], [[row[c] for c in used] for row in rows], None,
                      [False] * len(used))
+
+
+def _agenda_caption(used: list[int], w: dict) -> str:
+    """`Tid, sak og innleder`, naming only the columns the table has (time 0, presenter 4)."""
+    parts = ([w["agenda_table_time"]] if 0 in used else []) + [w["agenda_table_case"]] + \
+        ([w["agenda_table_presenter"]] if 4 in used else [])
+    if len(parts) == 1:
+        return w["agenda_table_cases"]
+    text = ", ".join(parts[:-1]) + f" {w['and']} {parts[-1]}"
+    return text[:1].upper() + text[1:]
 
 
 def _agenda_case(case: Case, reg, texts: dict, lang: str) -> dict[str, Any]:
@@ -240,15 +249,18 @@ def _case_view(case: Case, texts: dict, lang: str, figures=None) -> dict[str, An
     }
 
 
-def _follow_up(follow, texts: dict, lang: str) -> str:
+def _follow_up(follow, texts: dict, lang: str, origin: str = "") -> str:
+    """`What (ansvarlig: X; frist D; fra møtet ...).`: one bracket; a text that names its own deadline gets the date alone."""
     w = words(lang)
     text = expand(follow.what, texts).strip()
-    if follow.who:
-        text += f" ({w['responsible']}: {_who(follow.who, texts)})"
+    stop = "." if text.endswith(".") else ""
+    text = text.removesuffix(".")
+    parts = [f"{w['responsible']}: {_who(follow.who, texts)}"] if follow.who else []
     if follow.due:
         due = w["next_meeting"] if isinstance(follow.due, str) else long_date(follow.due, lang)
-        text += f" \u2013 {w['due']} {due}"
-    return text
+        parts.append(due if w["due"] in text.lower() else f"{w['due']} {due}")
+    parts += [origin] if origin else []
+    return f"{text} ({'; '.join(parts)}){stop}" if parts else f"{text}{stop}"
 
 
 def _who(ref: str, texts: dict, kinds: tuple[str, ...] = ("person", "org", "network")) -> str:

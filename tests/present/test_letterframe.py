@@ -53,6 +53,6 @@ def test_the_agenda_invites_says_where_and_whom_to_tell_of_absence():
 def test_the_agenda_shows_a_decision_case_s_tables_as_proposals():
     agenda = documents(PROJECT.meeting("2024-03-07-rekom"), PROJECT, "agenda", None)[0].context
     case = next(c for c in agenda["cases"] if c["heading"].startswith("Sak 11/2024"))
-    assert [t.title for t in case["tables"]][:2] == ["Forslag: Innstilling 2024: budsjett",
-                                                     "Forslag: Innstilling 2024: fordeling på nettverkene"]
+    assert [t.title for t in case["tables"]][:2] == ["Forslag til innstilling 2024 – budsjett",
+                                                     "Forslag til innstilling 2024 – fordeling på nettverkene"]
     assert all(not c["tables"] for c in agenda["cases"] if not c["heading"].startswith("Sak 11/2024"))

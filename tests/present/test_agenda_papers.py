@@ -1,0 +1,40 @@
+"""The agenda's captions, proposal tables and follow-up lines say what they are, once."""
+
+from __future__ import annotations
+
+from rekom_docs.build import checked_project
+from rekom_docs.present import documents
+from tests.paths import ROOT
+
+
+def _agenda(meeting: str):
+    project = checked_project(ROOT / "cases")
+    return documents(project.meeting(meeting), project, "agenda", None)[0].context
+
+
+def test_agenda_caption_names_only_the_columns_the_table_has():
+    for meeting in ("2022-01-13-rekom", "2024-03-07-rekom"):
+        table = _agenda(meeting)["agenda"]
+        has_time, has_presenter = "Tid" in table.header, "Innleder" in table.header
+        assert table.title.startswith("Tid") == has_time
+        assert table.title.endswith("innleder") == has_presenter
+        assert "sak" in table.title.lower()
+
+
+def test_no_proposal_table_for_figures_the_meeting_itself_decides():
+    cases = _agenda("2024-01-11-kompetanseloftet")["cases"]
+    assert [t.title for c in cases for t in c["tables"]] == []
+
+
+def test_proposal_captions_read_as_one_phrase():
+    titles = [t.title for c in _agenda("2024-03-07-rekom")["cases"] for t in c["tables"]]
+    assert "Forslag til innstilling 2024 – budsjett" in titles
+    assert all(t.count(":") == 0 for t in titles)
+
+
+def test_a_follow_up_has_one_bracket_and_names_its_deadline_once():
+    lines = _agenda("2024-03-07-rekom")["follow_ups"] + _agenda("2022-03-09-rekom")["follow_ups"]
+    assert lines
+    for line in lines:
+        assert line.count("(") == 1, line
+        assert line.lower().count("frist") <= 1, line
