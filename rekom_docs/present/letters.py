@@ -50,7 +50,7 @@ def recommendation(item: MeetingFile, project: Project, case: Case, f: Figures, 
         "decision": Markdown(expand(case.decision, s.texts), style="Vedtak") if case.decision else None,
         "explanation": workings(f, s.lang),
     }
-    title = f"{w['recommendation']} {forum.name}: {f.spec.title}"
+    title = w["title_recommendation"].format(year=item.meeting.date.year, forum=forum.name)
     return Document("innstilling", _name("innstilling", f, item), title, s.author, context, s.lang)
 
 
@@ -94,7 +94,7 @@ def recipient_letter(item: MeetingFile, project: Project, case: Case, f: Figures
         "amounts": [_table(section, w, s.lang) for section in grants(f, reg, rid, s.lang)],
         "conditions": w["conditions"],
     }
-    return Document("brev", f"brev/{rid}.docx", f"{f.spec.title}: {f.names.get(rid, name)}", s.author, context, s.lang)
+    return Document("brev", f"brev/{rid}.docx", w["title_letter"].format(year=item.meeting.date.year, name=name), s.author, context, s.lang)
 
 
 def _table(section: Section, w, lang: str) -> TableView:

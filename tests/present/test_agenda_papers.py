@@ -38,3 +38,11 @@ def test_a_follow_up_has_one_bracket_and_names_its_deadline_once():
     for line in lines:
         assert line.count("(") == 1, line
         assert line.lower().count("frist") <= 1, line
+
+
+def test_innstilling_and_letter_titles_say_what_they_are():
+    project = checked_project(ROOT / "cases")
+    docs = {d.filename: d.title for d in documents(project.meeting("2024-03-07-rekom"), project, "letters", None)}
+    assert docs["innstilling.docx"] == "Innstilling om fordeling av tilskudd 2024 – Samarbeidsforum REKOM"
+    assert docs["brev/fosen.docx"].startswith("Tilskudd 2024 – Fosen")
+    assert all(":" not in title for title in docs.values())
