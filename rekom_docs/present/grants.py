@@ -8,6 +8,7 @@ are the sums of the lines shown right above them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..compute.figures import Figures
@@ -39,13 +40,28 @@ def grants(f: Figures, reg: Registers, rid: str, lang: str) -> list[Section]:
     return [s for s in sections if s is not None and s.lines]
 
 
+_GROUP = re.compile(r"(?:I{1,3}|IV|V|VI{0,3}): ")
+
+
 def _lines(f: Figures) -> list[Line]:
     return [*f.spec.fixed, *(f.spec.reserved.lines if f.spec.reserved else [])]
 
 
 def _named(f: Figures, rid: str) -> list[tuple[str, int]]:
     """Fixed items and individual measures given to `rid` by name."""
-    return [(line.label, line.amount) for line in _lines(f) if line.recipient == rid and line.amount is not None]
+    return [(_readable(f, line), line.amount) for line in _lines(f) if line.recipient == rid and line.amount is not None]
+
+
+def _readable(f: Figures, line: Line) -> str:
+    """A reserved line's label with the forum's group numeral (`I: `) replaced by the group's name.
+
+    Why: `I:` is the spreadsheet's grouping; a recipient reads `Individuelle tiltak: ...`.
+    """
+    reserved = f.spec.reserved
+    if reserved is None or line not in reserved.lines:
+        return line.label
+    match = _GROUP.match(line.label)
+    return f"{reserved.label}: {line.label[match.end():]}" if match else line.label
 
 
 def _section(title: str, lines: list[tuple[str, int]], sum_label: str, notes: list[str] | None = None) -> Section:

@@ -46,3 +46,12 @@ def test_innstilling_and_letter_titles_say_what_they_are():
     assert docs["innstilling.docx"] == "Innstilling om fordeling av tilskudd 2024 – Samarbeidsforum REKOM"
     assert docs["brev/fosen.docx"].startswith("Tilskudd 2024 – Fosen")
     assert all(":" not in title for title in docs.values())
+
+
+def test_a_letter_names_the_group_of_a_measure_not_its_numeral():
+    project = checked_project(ROOT / "cases")
+    for lang in (None, "nn"):
+        docs = {d.filename: d for d in documents(project.meeting("2022-03-09-rekom"), project, "letters", lang)}
+        rows = [row[0] for t in docs["brev/fosen.docx"].context["amounts"] for row in t.rows]
+        assert any(r.startswith("Individuelle tiltak: Tilrettelegging") for r in rows)
+        assert not any(r.startswith(("I: ", "II: ")) for r in rows)
