@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from .distribute.addresses import check_register_names
 from .errors import Problem, Severity
 from .figures import located_problems
 from .load import Located
@@ -51,6 +52,7 @@ def check_registers(reg: Registers, src: Located) -> Iterator[Problem]:
                 yield src.problem(("networks", nid, "partners", i), f"'{partner}' is not a registered university partner (university: true)")
     for fid, forum in reg.fora.items():
         yield from _check_forum(fid, forum, reg, src)
+    yield from check_register_names(reg, src)
 
 
 def _check_forum(fid, forum, reg: Registers, src: Located) -> Iterator[Problem]:

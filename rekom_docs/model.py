@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
+from .distribute.addresses import Distribution, Email
 from .model_allocation import Allocation
 from .types import Cell, Clock, Model, TimeSlot
 
@@ -39,6 +40,7 @@ class Organisation(Model):
     short: Text | None = Field(None, description="Short name used in lists, e.g. 'DMMH'.")
     university: bool = Field(False, description="A university or university college partner (UH).")
     language: Language | None = Field(None, description="Written standard (målform) for letters to it.")
+    email: Email | None = Field(None, description="Postmottak: where its letters go.")
 
 
 class Network(Model):
@@ -49,6 +51,7 @@ class Network(Model):
     municipalities: list[Text] = Field(default_factory=list, description="Kommuner in the network.")
     partners: list[Id] = Field(default_factory=list, description="University partners (UH): organisation ids.")
     language: Language | None = Field(None, description="Written standard (målform) for letters to it.")
+    email: Email | None = Field(None, description="Postmottak: where its letters go.")
 
 
 class Person(Model):
@@ -56,6 +59,8 @@ class Person(Model):
 
     name: Text
     organisation: Id = Field(description="An organisation id or a network id.")
+    email: Email | None = Field(None, description="E-post: where the papers go.")
+    language: Language | None = Field(None, description="Written standard (målform) of messages to them; else their organisation's.")
 
 
 class Membership(Model):
@@ -87,6 +92,7 @@ class Forum(Model):
     language: Language = Field("nb", description="Default written standard (målform): nb or nn.")
     networks: list[Id] = Field(default_factory=list)
     members: list[Membership] = Field(default_factory=list)
+    distribution: Distribution | None = Field(None, description="Utsending: who receives which papers.")
 
 
 class Registers(Model):
