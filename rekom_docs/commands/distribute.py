@@ -1,0 +1,45 @@
+"""`rekom-docs distribute MEETING --what agenda|minutes|letters`: e-mail drafts, or send them with a log."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import relative
+
+FORMATS = {"docx": ("docx",), "pdf": ("pdf",), "both": ("docx", "pdf")}
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("distribute", help="write the e-mails with a meeting's papers as .eml drafts, or send them")
+    parser.add_argument("meeting", metavar="MEETING", help="meeting id, e.g. 2024-01-11-kompetanseloftet")
+    parser.add_argument("--what", required=True, choices=("agenda", "minutes", "letters"), help="which papers")
+    parser.add_argument("--format", choices=tuple(FORMATS), default="docx", help="attach DOCX, PDF or both (default: docx)")
+    parser.add_argument("--send", action="store_true", help="send over SMTP (REKOM_SMTP_* settings; see the README)")
+    parser.add_argument("--resend-changed", action="store_true", help="send again what changed since it was sent")
+    parser.add_argument("--retry-uncertain", action="store_true", help="send again what an interrupted run may not have sent")
+    parser.add_argument("--cases", type=Path, default=Path("cases"), help="case folder (default: cases)")
+    parser.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..distribute import outbox, smtp
+    from ..project import open_project
+
+    project = open_project(args.cases)
+    item = project.meeting(args.meeting)
+    settings = smtp.settings_from_env() if args.send else None  # Why: a missing setting stops before any work
+    prepared = outbox.prepare(project, item, args.what, args.out, FORMATS[args.format])
+    if not args.send:
+        for path in outbox.write_drafts(args.out, item, args.what, prepared):
+            print(f"wrote {relative(path)}")
+        return 0
+    sender = project.registers.fora[item.meeting.forum].distribution.sender.email
+    summary = outbox.send(args.out, item, prepared, settings, sender, args.resend_changed, args.retry_uncertain)
+    for note in summary.notes:
+        print(note, file=sys.stderr)
+    print(f"{args.meeting} {args.what}: {summary.line()}", file=sys.stdout if summary.ok else sys.stderr)
+    if not summary.ok:
+        print("error: not everything went out; run the same command again to send the rest", file=sys.stderr)
+    return 0 if summary.ok else 1

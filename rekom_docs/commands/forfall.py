@@ -1,0 +1,82 @@
+"""`rekom-docs forfall MEETING PERSON`: record an absence in the case file and call in the deputy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InvalidInput, RekomError, relative
+from .distribute import FORMATS
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("forfall", help="record that a member cannot come, and prepare the message calling in their deputy")
+    parser.add_argument("meeting", metavar="MEETING", help="meeting id, e.g. 2024-03-07-rekom")
+    parser.add_argument("person", metavar="PERSON", help="the member who sent notice (person id)")
+    parser.add_argument("--deputy", metavar="ID", help="the deputy to call in, when the member has several")
+    parser.add_argument("--format", choices=tuple(FORMATS), default="docx", help="attach the agenda as DOCX, PDF or both")
+    parser.add_argument("--cases", type=Path, default=Path("cases"), help="case folder (default: cases)")
+    parser.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..distribute import outbox, recipients
+    from ..distribute.forfall import record_absence
+    from ..project import open_project
+    from ..write import write_file
+
+    project = open_project(args.cases)
+    item = project.meeting(args.meeting)
+    deputy, already = _deputy(project, item, args.person, args.deputy)
+    # Why first: a missing address or an unbuilt agenda stops before the case file changes.
+    prepared = outbox.prepare(project, item, "agenda", args.out, FORMATS[args.format],
+                              plans=[recipients.deputy(project, item, deputy, args.person, args.out, FORMATS[args.format])]
+                              ) if deputy else []
+    text = item.path.read_bytes().decode("utf-8")
+    edited = record_absence(text, relative(item.path), args.person, None if already else deputy)
+    if edited != text:
+        write_file(project.root, item.path, lambda tmp: tmp.write_bytes(edited.encode("utf-8")),
+                   verify=lambda tmp: _valid(project, item, tmp))
+        print(f"recorded in {relative(item.path)}: {args.person} absent" + (f", {deputy} attends as deputy" if deputy else ""))
+    if not deputy:
+        print(f"no deputy is registered for {args.person}; the absence alone is recorded")
+        return 0
+    for path in outbox.write_drafts(args.out, item, "agenda", prepared, prune=False):
+        print(f"wrote {relative(path)} (send it with: rekom-docs distribute {item.id} --what agenda --send)")
+    return 0
+
+
+def _deputy(project, item, person: str, chosen: str | None) -> tuple[str | None, bool]:
+    """The deputy to call in for `person`, and whether the case file already has them attending."""
+    from ..model import Role
+
+    forum = project.registers.fora[item.meeting.forum]
+    member = next((m for m in forum.members if m.person == person), None)
+    if member is None or member.role is not Role.member:
+        raise RekomError(f"'{person}' is not a member of forum '{item.meeting.forum}'")
+    att = item.meeting.attendance
+    present = next((d.person for d in att.deputies if d.deputy_for == person), None) if att else None
+    if present:
+        return present, True
+    busy = {d.person for d in att.deputies} | set(att.absent) if att else set()
+    registered = [m.person for m in forum.members if m.role is Role.deputy and m.deputy_for == person]
+    if chosen is not None and chosen not in registered:
+        raise RekomError(f"'{chosen}' is not registered as a deputy for '{person}'; registered: {', '.join(registered) or 'none'}")
+    free = [chosen] if chosen else [d for d in registered if d not in busy]
+    return (free[0] if free else None), False
+
+
+def _valid(project, item, path: Path) -> None:
+    """The edited case file passes the same checks as before, read from the temporary copy."""
+    from ..crosscheck import check_meeting
+    from ..load import load_file
+    from ..model import Meeting
+    from ..validate import parse
+
+    source, problems = load_file(path)
+    meeting, found = parse(source, Meeting) if source else (None, [])
+    problems += found
+    if meeting is not None:
+        problems += [p for p in check_meeting(item.id, meeting, project.registers, source) if p.is_error]
+    if problems:
+        raise InvalidInput(problems)
