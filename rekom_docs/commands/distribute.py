@@ -14,13 +14,18 @@ def register(sub) -> None:
     parser = sub.add_parser("distribute", help="write the e-mails with a meeting's papers as .eml drafts, or send them")
     parser.add_argument("meeting", metavar="MEETING", help="meeting id, e.g. 2024-01-11-kompetanseloftet")
     parser.add_argument("--what", required=True, choices=("agenda", "minutes", "letters"), help="which papers")
-    parser.add_argument("--format", choices=tuple(FORMATS), default="docx", help="attach DOCX, PDF or both (default: docx)")
     parser.add_argument("--send", action="store_true", help="send over SMTP (REKOM_SMTP_* settings; see the README)")
     parser.add_argument("--resend-changed", action="store_true", help="send again what changed since it was sent")
     parser.add_argument("--retry-uncertain", action="store_true", help="send again what an interrupted run may not have sent")
+    folders_and_format(parser)
+    parser.set_defaults(run=run)
+
+
+def folders_and_format(parser) -> None:
+    """--format, --cases and --out, shared with `forfall`."""
+    parser.add_argument("--format", choices=tuple(FORMATS), default="docx", help="attach DOCX, PDF or both (default: docx)")
     parser.add_argument("--cases", type=Path, default=Path("cases"), help="case folder (default: cases)")
     parser.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
-    parser.set_defaults(run=run)
 
 
 def run(args) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InvalidInput, RekomError, relative
-from .distribute import FORMATS
+from .distribute import FORMATS, folders_and_format
 
 
 def register(sub) -> None:
@@ -13,9 +13,7 @@ def register(sub) -> None:
     parser.add_argument("meeting", metavar="MEETING", help="meeting id, e.g. 2024-03-07-rekom")
     parser.add_argument("person", metavar="PERSON", help="the member who sent notice (person id)")
     parser.add_argument("--deputy", metavar="ID", help="the deputy to call in, when the member has several")
-    parser.add_argument("--format", choices=tuple(FORMATS), default="docx", help="attach the agenda as DOCX, PDF or both")
-    parser.add_argument("--cases", type=Path, default=Path("cases"), help="case folder (default: cases)")
-    parser.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
+    folders_and_format(parser)
     parser.set_defaults(run=run)
 
 
@@ -69,11 +67,11 @@ def _deputy(project, item, person: str, chosen: str | None) -> tuple[str | None,
 def _valid(project, item, path: Path) -> None:
     """The edited case file passes the same checks as before, read from the temporary copy."""
     from ..crosscheck import check_meeting
-    from ..load import load_file
+    from ..load import load_text
     from ..model import Meeting
     from ..validate import parse
 
-    source, problems = load_file(path)
+    source, problems = load_text(path.read_bytes().decode("utf-8"), relative(item.path))
     meeting, found = parse(source, Meeting) if source else (None, [])
     problems += found
     if meeting is not None:

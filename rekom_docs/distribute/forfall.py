@@ -52,6 +52,14 @@ def _line_end(text: str, index: int) -> int:
     return len(text) if end < 0 else (end - 1 if text[end - 1:end] == "\r" else end)
 
 
+def _last_end(node: yaml.Node) -> int:
+    """Where the last value written inside `node` ends (a block collection's own end mark lies past it)."""
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        return _last_end(last[1] if isinstance(node, yaml.MappingNode) else last)
+    return node.end_mark.index
+
+
 def _insert_attendance(text: str, member: str, nl: str) -> str:
     """A new `attendance:` block after the meeting's header keys (forum, date, time, place ...)."""
     root = _root(text)
@@ -72,9 +80,8 @@ def _append(text: str, parent: tuple[str, ...], key: str, item: str, nl: str) ->
         raise RekomError(f"'{'.'.join(parent)}' is not a block of keys; add '{key}' by hand")
     found = _child(node, key)
     if found is None:
-        first = node.value[0][0]
-        start = text.rfind("\n", 0, first.start_mark.index) + 1
-        return text[:start] + " " * first.start_mark.column + f"{key}: [{item}]{nl}" + text[start:]
+        at = _line_end(text, _last_end(node))
+        return text[:at] + nl + " " * node.value[0][0].start_mark.column + f"{key}: [{item}]" + text[at:]
     seq = found[1]
     if isinstance(seq, yaml.ScalarNode) and seq.value == "":
         at = found[0].end_mark.index + 1  # after 'key:'
@@ -84,7 +91,7 @@ def _append(text: str, parent: tuple[str, ...], key: str, item: str, nl: str) ->
     if seq.flow_style:
         close = text.rindex("]", 0, seq.end_mark.index)
         return text[:close] + (", " if seq.value else "") + item + text[close:]
-    at = _line_end(text, seq.value[-1].end_mark.index)
+    at = _line_end(text, _last_end(seq))
     return text[:at] + nl + " " * seq.start_mark.column + f"- {item}" + text[at:]
 
 

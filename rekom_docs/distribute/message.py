@@ -25,7 +25,7 @@ from .recipients import Mailbox, Plan
 
 WORDING = Path(__file__).resolve().parent.parent.parent / "templates" / "wording" / "distribute.yaml"
 KINDS = ("agenda", "deputy", "minutes", "public", "letter", "recommendation")
-_FIELD = re.compile(r"\{(\w*)\}")
+_FIELD = re.compile(r"\{([^{}]*)\}")
 _TYPES = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".pdf": "application/pdf"}
 
 
@@ -61,7 +61,7 @@ def load_wording(path: Path = WORDING) -> dict[str, dict]:
 def fill(text: str, values: dict[str, str]) -> str:
     """`text` with each {name} replaced; only plain names, so the wording file can read values but never attributes."""
     def one(match: re.Match) -> str:
-        if match.group(1) not in values:
+        if not re.fullmatch(r"\w+", match.group(1)) or match.group(1) not in values:
             raise RekomError(f"the wording {text[:40]!r}... uses {{{match.group(1)}}}; known: "
                              + ", ".join("{" + k + "}" for k in sorted(values)))
         return values[match.group(1)]
