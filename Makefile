@@ -74,7 +74,7 @@ schema: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/python templates/make_templates.py
 
-# Removes what was built, never the archive.
+# Removes what was built, never the archive or the distribution logs (who was sent what).
 clean:
-	if [ -d $(OUT) ]; then find $(OUT) -mindepth 1 -maxdepth 1 ! -name archive -exec rm -rf {} +; fi
+	if [ -d $(OUT) ]; then find $(OUT) -mindepth 1 -maxdepth 1 ! -name archive ! -name utsending -exec rm -rf {} +; fi
 	rm -rf .pytest_cache
