@@ -1,25 +1,21 @@
-"""The build, top to bottom: load and check the cases, compute each document's view, render, write."""
+"""The build, top to bottom: load, compute, check, present, render, publish."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import view, view_letters
-from .project import MeetingFile, Project, open_project
-from .render import render
+from .check import check_project
+from .compute import compute_project
 from .errors import RekomError
-from .lint import lint_docx
-from .write import write_file
+from .model.project import MeetingFile, Project, load_project
+from .present import documents
+from .publish.lint import lint_docx
+from .publish.write import write_file
+from .word.render import render
 
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-DOCUMENTS: dict[str, Callable[[MeetingFile, Project, str | None], list[view.Document]]] = {
-    "minutes": lambda item, project, lang: [view.minutes(item, project, lang)],
-    "agenda": lambda item, project, lang: [view.agenda(item, project, lang)],
-    "letters": view_letters.letters,
-}
 
 
 @dataclass(frozen=True)
@@ -35,14 +31,21 @@ class BuildConfig:
     meetings: tuple[str, ...] = ()  # empty: every meeting
 
 
+def checked_project(cases: Path, strict: bool = False) -> Project:
+    """Load the case tree, compute every figure, and check it all: the project, or InvalidInput with every problem."""
+    project, problems = load_project(cases)
+    project = compute_project(project)
+    return check_project(project, problems, strict)
+
+
 def build(config: BuildConfig) -> Iterator[Path]:
     """Build every requested document of every meeting; yield each path written."""
-    project = open_project(config.cases, strict=config.strict)
+    project = checked_project(config.cases, config.strict)
     template_dirs = [*config.templates, BUNDLED_TEMPLATES]
     for item in _selected(project, config.meetings):
         folder = config.out / item.id / (config.lang or "")
         for kind in config.kinds:
-            for doc in DOCUMENTS[kind](item, project, config.lang):
+            for doc in documents(item, project, kind, config.lang):
                 rendered = render(doc, template_dirs)
                 yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from rekom_docs import allocate as engine
+from rekom_docs.engine import core as engine
 from rekom_docs.build import BuildConfig, build
-from rekom_docs.load import load_text
-from rekom_docs.project import open_project
+from rekom_docs.model.load import load_text
+from rekom_docs.build import checked_project as open_project
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"

@@ -9,7 +9,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from rekom_docs.build import BuildConfig, build
-from rekom_docs.docx_outline import outline
+from rekom_docs.word.outline import outline
 from rekom_docs.errors import RekomError
 
 from .conftest import soffice_or_skip
@@ -75,7 +75,7 @@ def test_minutes_are_a4_norwegian_with_properties(built: Path, meeting: str, lan
 
 
 def test_every_document_passes_the_accessibility_lint(built: Path):
-    from rekom_docs.lint import lint_docx
+    from rekom_docs.publish.lint import lint_docx
 
     problems = {str(p.relative_to(built)): lint_docx(p) for p in built.rglob("*.docx")}
     assert len(problems) > 40
@@ -150,7 +150,7 @@ def test_failed_build_leaves_previous_output_intact(tmp_path: Path):
 
 def test_libreoffice_converts_every_built_document(built: Path):
     soffice_or_skip()
-    from rekom_docs.pdf import make_pdfs
+    from rekom_docs.publish.pdf import make_pdfs
 
     docs = sorted(built.rglob("*.docx"))
     result = make_pdfs(built)
@@ -159,7 +159,7 @@ def test_libreoffice_converts_every_built_document(built: Path):
 
 
 def test_cli_kinds_are_the_documents_there_are():
-    from rekom_docs.build import DOCUMENTS
+    from rekom_docs.present import DOCUMENTS
     from rekom_docs.commands.build import KINDS
 
     assert sorted(KINDS) == sorted(DOCUMENTS)
@@ -186,7 +186,7 @@ def test_each_recipient_letter_uses_its_own_written_standard(tmp_path: Path):
 
 
 def test_every_wording_exists_in_both_written_standards():
-    from rekom_docs.wording import WORDS
+    from rekom_docs.present.wording import WORDS
 
     assert set(WORDS["nb"]) == set(WORDS["nn"])
     assert all(WORDS["nn"][key].strip() for key in WORDS["nn"])

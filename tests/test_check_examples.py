@@ -35,7 +35,7 @@ from pathlib import Path
 import pytest
 
 from rekom_docs.cli import main
-from rekom_docs.project import open_project
+from rekom_docs.build import checked_project as open_project
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 VALID = sorted(p for p in (EXAMPLES / "valid").iterdir() if p.is_dir())
@@ -121,7 +121,7 @@ def test_valid_folder_as_a_whole_checks_clean(capsys, monkeypatch):
 
 def test_valid_examples_exercise_the_format(monkeypatch):
     """Guard the breadth of the valid examples, so a later edit cannot quietly narrow them."""
-    from rekom_docs.model import Break, Case, CaseKind
+    from rekom_docs.model.schema import Break, Case, CaseKind
 
     monkeypatch.chdir(EXAMPLES)
     project = open_project(Path("valid"), strict=True)

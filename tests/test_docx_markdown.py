@@ -16,7 +16,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from rekom_docs.docx_markdown import (
+from rekom_docs.word.markdown import (
     JinjaInFootnoteError,
     MarkdownStyles,
     MissingStyleError,

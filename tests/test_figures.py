@@ -1,4 +1,4 @@
-"""`rekom_docs.figures.compute` on small in-memory allocations, and the tables of the 2022 case.
+"""`rekom_docs.compute.figures.compute` on small in-memory allocations, and the tables of the 2022 case.
 
 The specs are built as the case files would write them (`Allocation.model_validate` of the
 YAML's plain values), against a small register built here; the bundled 2022 case is loaded
@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from rekom_docs.figures import compute, prose
-from rekom_docs.model import Registers
-from rekom_docs.model_allocation import Allocation
-from rekom_docs.project import open_project
-from rekom_docs.view_figures import figure_tables
+from rekom_docs.compute.figures import compute, prose
+from rekom_docs.model.schema import Registers
+from rekom_docs.model.allocation import Allocation
+from rekom_docs.build import checked_project as open_project
+from rekom_docs.present.figures import figure_tables
 
 REPO = Path(__file__).resolve().parent.parent
 CASE_2022 = Path("cases/2022/2022-03-09-rekom.yaml")
@@ -143,14 +143,14 @@ def test_stated_figures_that_agree_raise_nothing():
 
 @pytest.mark.parametrize(("stated", "path", "message"), [
     ({"fixed_total": "400 002"}, ("stated", "fixed_total"),
-     "Sum faste beløp: stated 400 002, computed 400 000 (off by 2)"),
+     "sum of the fixed items: stated 400 002, computed 400 000 (off by 2)"),
     ({"remaining": "2 599 000"}, ("stated", "remaining"),
-     "Til fordeling etter faste beløp: stated 2 599 000, computed 2 600 000 (off by -1 000)"),
+     "left after the fixed items: stated 2 599 000, computed 2 600 000 (off by -1 000)"),
     ({"reserved": "520 001"}, ("stated", "reserved"),
      "Individuelle tiltak: stated 520 001, computed 520 000 (off by 1)"),
     ({"pot": "2 080 002"}, ("stated", "pot"), "Kollektive tiltak: stated 2 080 002, computed 2 080 000 (off by 2)"),
     ({"reserved_share": "25 %"}, ("stated", "reserved_share"),
-     "Individuelle tiltak: prosentsats: stated 25,00 %, computed 20,00 %"),
+     "Individuelle tiltak: percent label: stated 25,00 %, computed 20,00 %"),
     ({"columns": {"barn": {"namdal": "243 000"}}}, ("stated", "columns", "barn", "namdal"),
      "Barn for Namdal: stated 243 000, computed 234 000"),
     ({"columns": {"total": {"tr": "1 353 201"}}}, ("stated", "columns", "total", "tr"),
@@ -173,8 +173,8 @@ def test_stated_uh_totals_against_a_split_per_university():
     assert ok.problems == []
     swapped = compute(spec(pot="1 000 000", split=split, stated={"uh_totals": {"ntnu": "700 000", "dmmh": "100 000"}}),
                       REG, "rekom")
-    assert messages(swapped) == ["to UH: ntnu: stated 700 000, computed 600 000 (off by 100 000)",
-                                 "to UH: dmmh: stated 100 000, computed 200 000 (off by -100 000)"]
+    assert messages(swapped) == ["to UH: NTNU: stated 700 000, computed 600 000 (off by 100 000)",
+                                 "to UH: DMMH: stated 100 000, computed 200 000 (off by -100 000)"]
 
 
 def test_a_request_above_its_frame_is_a_warning_naming_the_excess():
@@ -263,7 +263,7 @@ def test_a_derived_preframe_key_reproduces_the_preframes_exactly():
 def test_preframes_that_miss_base_grants_plus_pot_name_both_sums():
     f = compute(_budget(dict(PREFRAMES, tr="3 519 756")), REG, "rekom")
     assert [m for p, m, _ in f.problems if p == ("preframes", "amounts")] == [
-        "Sum forhåndsrammer: stated 5 100 001, computed 5 100 000 (off by 1)"]
+        "sum of the pre-frames: stated 5 100 001, computed 5 100 000 (off by 1)"]
 
 
 def test_a_preframe_below_its_base_grant_is_an_error():
@@ -272,7 +272,7 @@ def test_a_preframe_below_its_base_grant_is_an_error():
     spec_ = spec_.model_copy(update={"recipients": {"fosen": {"elever": 800}, "namdal": {"elever": 0},
                                                     "tr": {"elever": 3700}}})
     f = compute(spec_, REG, "rekom")
-    assert "Forhåndsramme namdal er under grunntilskuddet: stated 150 000, computed 200 000 (off by -50 000)" \
+    assert "pre-frame of Namdal is below its base grant: stated 150 000, computed 200 000 (off by -50 000)" \
         in messages(f)
 
 

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from rekom_docs.cli import main
-from rekom_docs.lint import lint_docx
+from rekom_docs.publish.lint import lint_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 

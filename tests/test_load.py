@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rekom_docs.load import load_file, load_text
+from rekom_docs.model.load import load_file, load_text
 
 
 @pytest.mark.parametrize("scalar, expected", [

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from rekom_docs import pdf
+from rekom_docs.publish import pdf
 from rekom_docs.build import BuildConfig, build
 from rekom_docs.cli import main
 from rekom_docs.errors import RekomError

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from rekom_docs.types import parse_cell, parse_clock, parse_decimal, parse_money, parse_percent, parse_slot
+from rekom_docs.model.values import parse_cell, parse_clock, parse_decimal, parse_money, parse_percent, parse_slot
 
 
 @pytest.mark.parametrize("raw, kroner", [(17873000, 17873000), ("17 873 000", 17873000), ("17\u00a0873\u00a0000", 17873000), ("0", 0)])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rekom_docs.errors import RekomError
-from rekom_docs.write import write_file
+from rekom_docs.publish.write import write_file
 
 
 def test_writes_through_a_temporary_file(tmp_path: Path):

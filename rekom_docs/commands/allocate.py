@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..errors import RekomError
 
 if TYPE_CHECKING:
-    from ..view import TableView
+    from ..present.document import TableView
 
 
 def register(sub) -> None:
@@ -20,12 +20,12 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..figures import explanation
-    from ..model import Case
-    from ..project import open_project
-    from ..view_figures import figure_tables
+    from ..present.explain import explanation
+    from ..model.schema import Case
+    from ..build import checked_project
+    from ..present.figures import figure_tables
 
-    project = open_project(args.casefile)
+    project = checked_project(args.casefile)
     if not project.meetings:
         raise RekomError(f"{args.casefile}: not a meeting file")
     item = project.meetings[0]

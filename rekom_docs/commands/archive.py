@@ -15,7 +15,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..write import ARCHIVE, write_file
+    from ..publish.write import ARCHIVE, write_file
 
     plans = [(source, args.out / ARCHIVE / meeting / source.relative_to(args.out / meeting))
              for meeting in args.meetings for source in _built(args.out, meeting)]

@@ -6,8 +6,6 @@ import sys
 from pathlib import Path
 
 from ..errors import InvalidInput
-from ..project import open_project
-
 
 def register(sub) -> None:
     parser = sub.add_parser("check", help="validate case files; exit 1 on errors")
@@ -15,12 +13,13 @@ def register(sub) -> None:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.set_defaults(run=run)
 
-
 def run(args) -> int:
+    from ..build import checked_project
+
     problems = []
     for path in args.paths:
         try:
-            project = open_project(path, strict=args.strict)
+            project = checked_project(path, strict=args.strict)
         except InvalidInput as exc:
             problems += exc.problems
             continue

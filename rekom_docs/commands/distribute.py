@@ -30,9 +30,9 @@ def folders_and_format(parser) -> None:
 
 def run(args) -> int:
     from ..distribute import outbox, smtp
-    from ..project import open_project
+    from ..build import checked_project
 
-    project = open_project(args.cases)
+    project = checked_project(args.cases)
     item = project.meeting(args.meeting)
     settings = smtp.settings_from_env() if args.send else None  # Why: a missing setting stops before any work
     prepared = outbox.prepare(project, item, args.what, args.out, FORMATS[args.format])

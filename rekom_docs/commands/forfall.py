@@ -20,10 +20,10 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..distribute import outbox, recipients
     from ..distribute.forfall import record_absence
-    from ..project import open_project
-    from ..write import write_file
+    from ..build import checked_project
+    from ..publish.write import write_file
 
-    project = open_project(args.cases)
+    project = checked_project(args.cases)
     item = project.meeting(args.meeting)
     deputy, already = _deputy(project, item, args.person, args.deputy)
     # Why first: a missing address or an unbuilt agenda stops before the case file changes.
@@ -46,7 +46,7 @@ def run(args) -> int:
 
 def _deputy(project, item, person: str, chosen: str | None) -> tuple[str | None, bool]:
     """The deputy to call in for `person`, and whether the case file already has them attending."""
-    from ..model import Role
+    from ..model.schema import Role
 
     forum = project.registers.fora[item.meeting.forum]
     member = next((m for m in forum.members if m.person == person), None)
@@ -66,10 +66,10 @@ def _deputy(project, item, person: str, chosen: str | None) -> tuple[str | None,
 
 def _valid(project, item, path: Path) -> None:
     """The edited case file passes the same checks as before, read from the temporary copy."""
-    from ..crosscheck import check_meeting
-    from ..load import load_text
-    from ..model import Meeting
-    from ..validate import parse
+    from ..check.meeting import check_meeting
+    from ..model.load import load_text
+    from ..model.schema import Meeting
+    from ..model.parse import parse
 
     source, problems = load_text(path.read_bytes().decode("utf-8"), relative(item.path))
     meeting, found = parse(source, Meeting) if source else (None, [])

@@ -24,7 +24,7 @@ def run(args) -> int:
 
 
 def _lint(path: Path) -> list[str]:
-    from ..lint import lint_docx
+    from ..publish.lint import lint_docx
 
     if not path.is_file():
         raise RekomError(f"{path}: no such file")

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from ..errors import relative
-from ..pdf import TIMEOUT, ConversionFailed, PdfResult, make_pdfs
+from ..publish.pdf import TIMEOUT, ConversionFailed, PdfResult, make_pdfs
 
 
 def register(sub) -> None:

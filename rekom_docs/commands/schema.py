@@ -13,7 +13,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..model import Meeting, Registers
+    from ..model.schema import Meeting, Registers
 
     model = Meeting if args.kind == "meeting" else Registers
     schema = model.model_json_schema(by_alias=True)

@@ -20,13 +20,13 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..build import BUNDLED_TEMPLATES
-    from ..project import open_project
-    from ..template_check import check_templates
+    from ..build import checked_project
+    from ..word.template_check import check_templates
 
     for folder in args.templates:
         if not folder.is_dir():
             raise RekomError(f"{folder}: no such template folder")
-    project = open_project(args.cases)
+    project = checked_project(args.cases)
     findings, checked = check_templates(project, [*args.templates, BUNDLED_TEMPLATES])
     for finding in findings:
         print(finding)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import yaml
 
 from ..errors import InvalidInput, RekomError
-from ..load import load_text
+from ..model.load import load_text
 
 _HEADER = ("forum", "date", "time", "place", "digital", "chair", "referent")
 

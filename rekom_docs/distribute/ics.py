@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress
 
-from ..model import Meeting
+from ..model.schema import Meeting
 
 OSLO = ZoneInfo("Europe/Oslo")
 _LINK = re.compile(r"https?://\S+")

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..errors import RekomError, relative
-from ..write import write_file
+from ..publish.write import write_file
 
 FOLDER = "utsending"  # <out>/utsending/<meeting>.json; `make clean` keeps it
 SENT, SENDING, FAILED, NOT_SENT = "sent", "sending", "failed", "not sent"

@@ -8,9 +8,9 @@ from datetime import datetime, timezone
 from email.message import EmailMessage
 from pathlib import Path
 
-from ..numbers import clock, long_date
-from ..project import MeetingFile, Project
-from ..write import write_file
+from ..formats import clock, long_date
+from ..model.project import MeetingFile, Project
+from ..publish.write import write_file
 from . import smtp
 from .ics import OSLO, invitation
 from .log import FAILED, NOT_SENT, SENDING, SENT, DistributionLog, Entry

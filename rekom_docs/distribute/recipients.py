@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RekomError, relative
-from ..model import Role
-from ..project import MeetingFile, Project
-from ..roster import person_name
-from .addresses import Contact, Distribution
+from ..model.schema import Role
+from ..model.project import MeetingFile, Project
+from ..model.roster import person_name
+from ..model.addresses import Contact, Distribution
 
 WHATS = ("agenda", "minutes", "letters")
 PUBLIC_FOLDER = "offentlig"  # where the public version of a meeting's papers is built
@@ -159,7 +159,7 @@ def _files(folder: Path, stem: str, lang: str, forum_lang: str, formats) -> tupl
 
 def _letters(project: Project, item: MeetingFile, dist: Distribution, book: _Book, folder: Path, formats) -> list[Plan]:
     """Each letter to its own recipient and its copies; the innstilling to the forum's organisation."""
-    from ..view_letters import letters
+    from ..present.letters import letters
 
     forum = project.registers.fora[item.meeting.forum]
     plans = []

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from rekom_docs.distribute.addresses import parse_email
+from rekom_docs.model.addresses import parse_email
 from rekom_docs.distribute.message import KINDS, WORDING, fill, load_wording
 from rekom_docs.errors import RekomError
 

@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from rekom_docs.distribute.message import compose, load_wording
 from rekom_docs.distribute.recipients import Mailbox, Plan
-from rekom_docs.distribute.addresses import Contact
+from rekom_docs.model.addresses import Contact
 from rekom_docs.errors import RekomError
 
 from .conftest import run

@@ -1,0 +1,99 @@
+"""Case texts: Markdown that may refer to registered names and computed figures.
+
+Why: a name or figure typed into prose drifts from the register and the tables. Case
+Markdown is a Jinja template run in a sandbox, so a case file can read values
+(`{{ person("kari-nordmann") }}`, `{{ kr(fordeling.total) }}`,
+`{{ prosent(andel(a, b)) }}`) but never run code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..errors import Problem
+from ..model.load import Located, dotted
+from ..model.schema import Case, Meeting, Registers
+from ..formats import kr, percent
+from ..model.roster import organisation_name
+
+_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+_FIELDS = ("summary", "text", "proposal", "decision")
+
+
+class UnknownReference(LookupError):
+    """A case text names an id the register does not hold."""
+
+
+def text_context(registers: Registers, lang: str = "nb", figures: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The names a case text may use: lookups into the register, formatters, computed figures."""
+
+    def lookup(table: dict, kind: str, show):
+        def get(key: str) -> str:
+            if key not in table:
+                raise UnknownReference(f"no {kind} '{key}' in the register")
+            return show(key)
+        return get
+
+    return {
+        "person": lookup(registers.people, "person", lambda k: registers.people[k].name),
+        "org": lookup(registers.organisations, "organisation", lambda k: organisation_name(registers, k)),
+        "network": lookup(registers.networks, "network", lambda k: registers.networks[k].short),
+        "kr": lambda value: kr(_defined(value), lang),
+        "prosent": lambda value: percent(_defined(value), lang),
+        "andel": lambda part, whole: Fraction(_defined(part), _defined(whole)),
+        **(figures or {}),
+    }
+
+
+def _defined(value: Any) -> Any:
+    """The value, or the error naming what is undefined (not 'got Undefined')."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
+    return value
+
+
+def expand(text: str, context: dict[str, Any]) -> str:
+    """Render one case text; raises TemplateError or UnknownReference on a bad reference."""
+    if "{" not in text:
+        return text
+    return _ENV.from_string(text).render(context)
+
+
+def case_texts(meeting: Meeting) -> Iterator[tuple[tuple, str]]:
+    """Every Markdown field of a meeting with its key path."""
+    for name in ("invitation", "note"):
+        if getattr(meeting, name):
+            yield (name,), getattr(meeting, name)
+    for i, item in enumerate(meeting.agenda):
+        if isinstance(item, Case):
+            for name in _FIELDS:
+                if getattr(item, name):
+                    yield ("agenda", i, name), getattr(item, name)
+            for k, follow in enumerate(item.follow_ups):
+                yield ("agenda", i, "follow_ups", k, "what"), follow.what
+
+
+def check_markdown(meeting: Meeting, registers: Registers, src: Located, figures: dict | None = None) -> list[Problem]:
+    """Render every case text once, so a bad reference is reported before any build."""
+    context = text_context(registers, figures=figures)
+    problems = []
+    for path, text in case_texts(meeting):
+        try:
+            expand(text, context)
+        except (TemplateError, LookupError, TypeError, ValueError, ArithmeticError) as exc:
+            problems.append(_located(src, path, exc))
+    return problems
+
+
+def _located(src: Located, path: tuple, exc: Exception) -> Problem:
+    line, col = src.where(path)
+    if isinstance(exc, TemplateSyntaxError) and exc.lineno and exc.lineno > 1 or path in src.text_starts and \
+            isinstance(exc, TemplateSyntaxError) and src.text_starts[path] > line:
+        line, col = src.text_starts[path] + (exc.lineno or 1) - 1, 1
+    message = getattr(exc, "message", None) or str(exc)
+    return Problem(src.file, line, col, dotted(path), f"in the text: {message}")

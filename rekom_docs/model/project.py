@@ -1,0 +1,91 @@
+"""Find and load a case tree: the registers and the meeting files below a path, validated one by one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from pathlib import Path
+
+from ..errors import InvalidInput, Problem, RekomError, relative
+from .load import Located, load_file
+from .parse import parse
+from .schema import Meeting, Registers
+
+REGISTER = "register.yaml"
+
+
+@dataclass(frozen=True)
+class MeetingFile:
+    """A validated meeting with its id (the file name) and its source marks."""
+
+    id: str
+    path: Path
+    source: Located
+    meeting: Meeting
+    figures: dict[int, Any] = field(default_factory=dict)  # by agenda index; filled by the compute stage
+
+
+@dataclass(frozen=True)
+class Project:
+    """A validated case tree: registers, meetings in date order, and any warnings."""
+
+    root: Path
+    registers: Registers
+    register_source: Located
+    meetings: list[MeetingFile]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def meeting(self, meeting_id: str) -> MeetingFile:
+        """The meeting with this id, or a user error listing the ids there are."""
+        for item in self.meetings:
+            if item.id == meeting_id:
+                return item
+        raise RekomError(f"no meeting '{meeting_id}'; known: {', '.join(m.id for m in self.meetings)}")
+
+
+def find_root(path: Path) -> Path:
+    """The nearest folder at or above `path` that holds register.yaml."""
+    start = path.resolve() if path.is_dir() else path.resolve().parent
+    for folder in (start, *start.parents):
+        if (folder / REGISTER).is_file():
+            return folder
+    raise RekomError(f"{relative(path)}: no {REGISTER} found here or in any folder above")
+
+
+def meeting_paths(path: Path) -> list[Path]:
+    """The meeting files at `path`: the file itself, or every YAML file below the folder."""
+    if not path.exists():
+        raise RekomError(f"{relative(path)}: no such file or folder")
+    if path.is_file():
+        return [] if path.name == REGISTER else [path]
+    return sorted(p for p in path.rglob("*.y*ml") if p.name != REGISTER and p.suffix in (".yaml", ".yml"))
+
+
+def load_project(path: Path) -> tuple[Project, list[Problem]]:
+    """Load the register and every meeting file at `path`, each validated against its schema.
+
+    Problems are collected, not raised, so the check stage can report them with its own;
+    only a register that cannot be read at all stops here.
+    """
+    root = find_root(path)
+    problems: list[Problem] = []
+    register_source, registers = _load(root / REGISTER, Registers, problems)
+    meetings = []
+    for meeting_path in meeting_paths(path):
+        source, meeting = _load(meeting_path, Meeting, problems)
+        if meeting is not None:
+            meetings.append(MeetingFile(meeting_path.stem, meeting_path, source, meeting))
+    meetings.sort(key=lambda m: (m.meeting.date, m.id))
+    if registers is None:
+        raise InvalidInput(problems)
+    return Project(root, registers, register_source, meetings), problems
+
+
+def _load(path: Path, model: type, problems: list[Problem]):
+    source, found = load_file(path) if path.is_file() else (None, [Problem(relative(path), 1, 1, "", "file not found")])
+    problems += found
+    if source is None:
+        return None, None
+    value, found = parse(source, model)
+    problems += found
+    return source, value

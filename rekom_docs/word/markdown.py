@@ -1,0 +1,997 @@
+"""Markdown case text -> real Word formatting, for python-docx documents and docxtpl.
+
+Markdown (extensions tables, footnotes, sane_lists, fenced_code) is converted to HTML
+by the `markdown` package, parsed with lxml and walked into paragraphs, runs, lists,
+hyperlinks, footnotes and tables of the target document. Raw HTML in the Markdown is
+not interpreted: it comes out as the literal text the secretary typed.
+
+Public API:
+    render_markdown(tpl, text, styles=None) -> MarkdownSubdoc   # for `{{p name}}`
+    add_markdown(container, text, styles=None) -> None           # Document, subdoc
+    missing_styles(document, styles=None) -> list[str]           # template check
+    MarkdownStyles, MissingStyleError
+
+Styles are looked up by name in the document (case-insensitively: Word stores built-in
+names such as "footnote text" in lower case). A style a given text needs but the
+template lacks raises MissingStyleError; nothing is invented. Only "Quote" and the
+code character style are optional, with a documented direct-formatting fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+import markdown
+from docx.document import _Body
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.part import Part
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import OxmlElement, parse_xml
+from docx.oxml.table import CT_Tbl
+from docx.shared import Emu, Inches, Twips
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+from lxml import html as lxml_html
+
+from . import ooxml as ox
+
+__all__ = [
+    "MarkdownStyles",
+    "MarkdownSubdoc",
+    "MissingStyleError",
+    "add_markdown",
+    "missing_styles",
+    "render_markdown",
+]
+
+_PARAGRAPH, _CHARACTER, _TABLE = "paragraph", "character", "table"
+_EXTRA_LEVEL_INDENT = 360  # twips per list level deeper than the template's list styles
+_QUOTE_INDENT = 720  # twips, blockquote indentation when the template has no "Quote"
+_CODE_FONT = "Courier New"
+
+
+class MissingStyleError(ValueError):
+    """The template lacks a style the Markdown text needs."""
+
+    def __init__(self, style_name: str, kind: str, needed_for: str):
+        self.style_name = style_name
+        super().__init__(
+            f"the template has no {kind} style named {style_name!r} (needed for {needed_for}); "
+            "add it to the Word template"
+        )
+
+
+class JinjaInFootnoteError(ValueError):
+    """A footnote contains `{{`, `{%` or `{#`, which docxtpl would parse as Jinja."""
+
+
+@dataclass(frozen=True)
+class MarkdownStyles:
+    """Names of the template styles the converter writes; first present wins in tuples."""
+
+    body: tuple[str, ...] = ("Body Text", "Normal")
+    heading: str = "Heading {level}"
+    heading_offset: int = 0  # `#` becomes "Heading {1 + heading_offset}"
+    bullet: tuple[str, ...] = ("List Bullet", "List Bullet 2", "List Bullet 3")
+    number: tuple[str, ...] = ("List Number", "List Number 2", "List Number 3")
+    hyperlink: str = "Hyperlink"
+    footnote_text: str = "Footnote Text"
+    footnote_reference: str = "Footnote Reference"
+    table: str = "Table Grid"
+    table_text: str = "Normal"
+    quote: str = "Quote"  # optional: indented body paragraph when missing
+    code: str = "HTML Code"  # optional: direct Courier New when missing
+
+
+# --- style lookup -----------------------------------------------------------------
+
+
+class _StyleBook:
+    """Resolves style names to style ids of one document, case-insensitively."""
+
+    def __init__(self, document_part):
+        self.element = document_part.styles.element
+        self._ids: dict[tuple[str, str], str] = {}
+        for style in ox.xpath(self.element, "w:style"):
+            name = ox.xpath(style, "w:name/@w:val")
+            if name:
+                key = (style.get(qn("w:type")) or _PARAGRAPH, name[0].casefold())
+                self._ids.setdefault(key, style.get(qn("w:styleId")))
+
+    def find(self, name: str, kind: str) -> str | None:
+        """Style id of `name` of `kind`, or None."""
+        return self._ids.get((kind, name.casefold()))
+
+    def require(self, name: str, kind: str, needed_for: str) -> str:
+        """Style id of `name`, or MissingStyleError."""
+        style_id = self.find(name, kind)
+        if style_id is None:
+            raise MissingStyleError(name, kind, needed_for)
+        return style_id
+
+    def first(self, names: Iterable[str], kind: str, needed_for: str) -> str:
+        """Style id of the first of `names` present, or MissingStyleError naming them all."""
+        names = tuple(names)
+        for name in names:
+            if (style_id := self.find(name, kind)) is not None:
+                return style_id
+        raise MissingStyleError(" or ".join(names), kind, needed_for)
+
+    def present_prefix(self, names: Iterable[str], kind: str) -> list[str]:
+        """Ids of the leading run of `names` that exist (level 1, 2, ... without gaps)."""
+        ids = []
+        for name in names:
+            style_id = self.find(name, kind)
+            if style_id is None:
+                break
+            ids.append(style_id)
+        return ids
+
+
+def missing_styles(document, styles: MarkdownStyles | None = None) -> list[str]:
+    """Names of the styles the converter may need that `document` lacks (template check)."""
+    styles = styles or MarkdownStyles()
+    book = _StyleBook(_document_part(document))
+    wanted = [
+        (" or ".join(styles.body), _PARAGRAPH, styles.body),
+        *[(n, _PARAGRAPH, (n,)) for n in (styles.heading.format(level=i) for i in (1, 2, 3))],
+        *[(n, _PARAGRAPH, (n,)) for n in (*styles.bullet[:2], *styles.number[:2])],
+        (styles.hyperlink, _CHARACTER, (styles.hyperlink,)),
+        (styles.footnote_text, _PARAGRAPH, (styles.footnote_text,)),
+        (styles.footnote_reference, _CHARACTER, (styles.footnote_reference,)),
+        (styles.table, _TABLE, (styles.table,)),
+        (styles.table_text, _PARAGRAPH, (styles.table_text,)),
+    ]
+    return [label for label, kind, names in wanted if not any(book.find(n, kind) for n in names)]
+
+
+# --- the docxtpl subdocument ----------------------------------------------------------
+
+
+class MarkdownSubdoc:
+    """A docxtpl subdocument sharing the template's main part, for `{{p name}}` tags.
+
+    Why: equals docxtpl's `tpl.new_subdoc()` without a path (whose module needs the
+    optional docxcompose package): paragraphs are built in a detached `w:body` whose
+    part is the template's main document part, so hyperlink relationships, numbering
+    and footnotes land in the document that is saved.
+    """
+
+    def __init__(self, tpl):
+        self.tpl = tpl
+        self.docx = tpl.get_docx()
+        self._body = _Body(parse_xml(f"<w:body {nsdecls('w')}/>"), self)
+
+    @property
+    def part(self):
+        """The template's main document part."""
+        return self.docx.part
+
+    @property
+    def element(self) -> etree._Element:
+        """The detached `w:body` holding the built blocks."""
+        return self._body._element
+
+    def add_paragraph(self, text: str = "", style=None) -> Paragraph:
+        """Append a paragraph, like Document.add_paragraph."""
+        return self._body.add_paragraph(text, style)
+
+    def add_table(self, rows: int, cols: int):
+        """Append a table as wide as the text column, like Document.add_table."""
+        section = self.docx.sections[-1]
+        width = section.page_width - section.left_margin - section.right_margin
+        return self._body.add_table(rows, cols, width)
+
+    def _get_xml(self) -> str:
+        """The blocks as XML, each carrying its own namespace declarations.
+
+        Why: serialized one by one, every block declares the prefixes it uses, so the
+        XML stays valid whatever the template's root element declares (docxtpl parses
+        the result with recover=True and would silently drop unbound prefixes).
+        """
+        return "".join(etree.tostring(child, encoding="unicode") for child in self.element)
+
+    __str__ = __html__ = _get_xml
+
+
+def render_markdown(tpl, text: str, styles: MarkdownStyles | None = None) -> MarkdownSubdoc:
+    """Markdown `text` as a subdocument of docxtpl template `tpl`, for a `{{p name}}` tag."""
+    subdoc = MarkdownSubdoc(tpl)
+    add_markdown(subdoc, text, styles)
+    return subdoc
+
+
+def add_markdown(container, text: str, styles: MarkdownStyles | None = None) -> None:
+    """Append Markdown `text` as Word blocks to a python-docx Document or a MarkdownSubdoc."""
+    document_part = _document_part(container)
+    converter = _Converter(document_part, styles or MarkdownStyles())
+    story = _Story(new_p=container.add_paragraph, part=container.part)
+    converter.convert(text, story)
+
+
+def _document_part(container):
+    """The main DocumentPart behind a Document, a subdoc or anything with `.part`."""
+    return ox.main_document_part(container.part)
+
+
+# --- Markdown -> HTML tree ------------------------------------------------------------
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
+_LIST_MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)]|[a-zA-Z]\))( +|$)(.*)$")
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
+_PM_ORDERED = re.compile(r"^(\d+)\.(?= |$)")  # what Python-Markdown reads as an ordered marker
+_FENCE = re.compile(r"^ *(```|~~~)")
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?: |$)")
+# Numbered items ("1.", and "a)", "B)", "1)" which Python-Markdown does not know) become
+# "N." items whose text starts with the original marker between these private-use
+# characters; the walk strips it and numbers the list in that format from that number.
+# Why: Python-Markdown joins "a) b) c)" and a "1. 2." list after it into one `ol` and
+# keeps only the first number.
+_CARRY_OPEN, _CARRY_CLOSE = "\ue000", "\ue001"
+_CARRIED = re.compile(f"^\\s*{_CARRY_OPEN}([^{_CARRY_CLOSE}]*){_CARRY_CLOSE}")
+
+
+def _markdown_to_html(text: str) -> str:
+    """HTML for `text`; raw HTML in the source is kept as literal text."""
+    md = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists", "fenced_code"])
+    # Why: case texts are Markdown, not HTML; "<b>" or "a <x> b" must print as typed.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md.convert(_normalize_lists(_clean_source(text)))
+
+
+def _clean_source(text: str) -> str:
+    """Unix newlines, tabs as 4 spaces, no XML-illegal control characters (nor our markers)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+    return _CONTROL_CHARS.sub("", text)
+
+
+@dataclass(frozen=True)
+class _Marker:
+    """A line that looks like a list item: `- x`, `3. x`, `3) x`, `b) x`, `B) x`."""
+
+    indent: int
+    token: str
+    content: int  # column where the item's text starts
+    rest: str
+
+    @property
+    def kind(self) -> str:
+        """bullet, decimal (`1.`), paren (`1)`), lower (`a)`) or upper (`A)`)."""
+        if self.token in ("-", "*", "+"):
+            return "bullet"
+        if self.token[:-1].isdigit():
+            return "decimal" if self.token.endswith(".") else "paren"
+        return "lower" if self.token[0].islower() else "upper"
+
+    @property
+    def ordinal(self) -> int:
+        """The item's number (a = 1); 0 for bullets."""
+        if self.kind == "bullet":
+            return 0
+        if self.kind in ("decimal", "paren"):
+            return int(self.token[:-1])
+        return ord(self.token[0].lower()) - ord("a") + 1
+
+    @property
+    def threshold(self) -> int:
+        """Lines indented this far belong to the item.
+
+        Why min(): "1." items are often nested with 2 spaces, not the 3 CommonMark wants.
+        """
+        return min(self.content, self.indent + 2)
+
+
+def _parse_marker(line: str) -> _Marker | None:
+    """The list marker `line` starts with, if any (a thematic break `- - -` is none)."""
+    if _THEMATIC_BREAK.match(line):
+        return None
+    found = _LIST_MARKER.match(line)
+    if not found:
+        return None
+    lead, token, gap, rest = found.groups()
+    content = len(lead) + len(token) + (len(gap) if 0 < len(gap) <= 4 else 1)
+    return _Marker(len(lead), token, content, rest)
+
+
+def _has_successor(lines: list[str], index: int, marker: _Marker, floor: int) -> bool:
+    """True if the item on `lines[index]` is followed by the next item of the same list.
+
+    `floor` is the threshold of the item the list is nested in (0 at the top): a marker
+    left of it belongs to an outer list.
+    """
+    blank = False
+    for line in lines[index + 1:]:
+        if not line.strip():
+            blank = True
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if indent >= marker.threshold:
+            blank = False  # the item's own text or a nested block
+            continue
+        following = _parse_marker(line)
+        if following is not None:
+            return (indent >= floor and following.kind == marker.kind
+                    and following.ordinal == marker.ordinal + 1)
+        if blank:
+            return False  # a paragraph after the list
+        # else a lazy continuation line of the item
+    return False
+
+
+def _starts_item(lines: list[str], index: int, marker: _Marker, sibling: _Marker | None,
+                 previous: str | None, floor: int) -> bool:
+    """Whether a marker line is a list item (True) or text that happens to start so.
+
+    Why: Markdown allows "1. februar" at the start of a hard-wrapped line to begin a list;
+    a reader sees a date. An item continuing a list of its kind always counts. A new
+    list interrupting the line before it must start at 1 or a (as in CommonMark); a
+    numbered one right after paragraph text also needs a second item, and lists
+    Python-Markdown does not know ("a)", "1)") always need two items, so an inline
+    enumeration wrapped at "c)" stays text.
+    """
+    if sibling is not None and sibling.kind == marker.kind:
+        return True
+    if previous is not None and marker.kind != "bullet" and marker.ordinal != 1:
+        return False
+    needs_next = marker.kind in ("paren", "lower", "upper") or (
+        marker.kind == "decimal" and previous == "text")
+    return not needs_next or _has_successor(lines, index, marker, floor)
+
+
+def _escape_ordered(text: str) -> str:
+    """`15. januar` as `15\\. januar`, so Python-Markdown does not read a list marker in it."""
+    return _PM_ORDERED.sub(lambda m: m.group(1) + "\\.", text, count=1)
+
+
+def _normalize_lists(text: str) -> str:
+    """Rewrite lists so that Python-Markdown reads them as CommonMark (and a person) would.
+
+    Why: Python-Markdown 3 differs from CommonMark in ways secretaries trip over:
+    - nesting needs 4 spaces; `1. ` items are nested with 3 (or 2), which it reads as a
+      lazy continuation line. Nesting is decided CommonMark-style here (a line belongs
+      to an item if indented to the item's content column) and re-indented by 4 per level;
+    - a list cannot interrupt a paragraph, and a block that starts with an indented
+      paragraph (an item's second paragraph) swallows every following line, so the next
+      items print as " - Værnes: ..." inside it: a blank line is put before such items;
+    - "- 15. januar: ..." is an ordered list inside a bullet: the number is escaped;
+    - it knows no "a)" or "1)" lists: numbered items become "N." items carrying their marker.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    stack: list[_Marker] = []  # open items, outermost first
+    block: tuple[str, int] | None = None  # first line of the current block: kind, indent
+    previous: str | None = None  # "marker" or "text": the line before, None after a blank
+    in_fence = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line) or in_fence:
+            in_fence = in_fence != bool(_FENCE.match(line))
+            out.append(line)
+            block, previous = block or ("text", 0), "text"
+            continue
+        if not line.strip():
+            out.append(line)
+            block = previous = None
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        sibling = None
+        while stack and indent < stack[-1].threshold:
+            sibling = stack.pop()
+        depth = len(stack)
+        marker = _parse_marker(line) if stack or indent < 4 else None
+        floor = stack[-1].threshold if stack else 0
+        if marker and _starts_item(lines, index, marker, sibling, previous, floor):
+            column = 4 * depth
+            new_list = sibling is not None and (sibling.kind == "bullet") != (marker.kind == "bullet")
+            if block is not None and (block[0] == "text" or column < block[1] or new_list):
+                out.append("")  # Python-Markdown needs it to start or resume the list here
+                block = None
+            stack.append(marker)
+            if marker.kind == "bullet":
+                token, rest = marker.token, _escape_ordered(marker.rest)
+            else:  # see _CARRY_OPEN
+                token, rest = f"{marker.ordinal}.", _CARRY_OPEN + marker.token + _CARRY_CLOSE + marker.rest
+            out.append(" " * column + token + " " + rest)
+            block, previous = block or ("marker", column), "marker"
+            continue
+        extra = max(indent - stack[-1].content, 0) if stack else indent
+        column = 4 * depth + extra
+        content = line.lstrip(" ")
+        if extra < 4:  # not an indented code block
+            content = _escape_ordered(content)
+        out.append(" " * column + content)
+        block, previous = block or ("text", column), "text"
+        if not stack and _ATX_HEADING.match(line):
+            block = previous = None  # a heading is no paragraph: a list may follow it
+    return "\n".join(out)
+
+
+def _parse_html(html: str) -> etree._Element:
+    """The HTML fragment as an lxml tree under one `div`."""
+    if not html.strip():
+        return lxml_html.Element("div")
+    return lxml_html.fragment_fromstring(html, create_parent="div")
+
+
+# --- inline items ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class _Break:
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class _NoteRef:
+    note_id: str
+    link: str | None = None
+
+
+_Inline = _Text | _Break | _NoteRef
+
+_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_LINK_SCHEMES = ("http://", "https://", "mailto:", "ftp://", "tel:")
+_WS = re.compile(r"[ \t\r\n]+")
+_BLOCK_TAGS = {"p", "ul", "ol", "pre", "blockquote", "table", "hr", "div",
+               "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _inline_items(el: etree._Element, fmt: dict) -> Iterator[_Inline]:
+    """The inline content of `el` (its text and inline children) as flat items."""
+    yield from _text_items(el.text, fmt)
+    for child in el:
+        if not isinstance(child.tag, str):  # comments, processing instructions
+            yield from _text_items(child.tail, fmt)
+            continue
+        yield from _child_items(child, fmt)
+        yield from _text_items(child.tail, fmt)
+
+
+def _child_items(child: etree._Element, fmt: dict) -> Iterator[_Inline]:
+    """Items for one inline element."""
+    tag = child.tag
+    if tag in ("strong", "b"):
+        yield from _inline_items(child, {**fmt, "bold": True})
+    elif tag in ("em", "i"):
+        yield from _inline_items(child, {**fmt, "italic": True})
+    elif tag == "code":
+        yield _Text(_WS.sub(" ", child.text_content()), **{**_fmt(fmt), "code": True})
+    elif tag == "br":
+        yield _Break(link=fmt.get("link"))
+    elif tag == "sup" and child.find("a[@class='footnote-ref']") is not None:
+        yield _NoteRef(child.find("a").get("href", "").lstrip("#"), link=fmt.get("link"))
+    elif tag == "a":
+        href = (child.get("href") or "").strip()
+        link = href if href.lower().startswith(_LINK_SCHEMES) else fmt.get("link")
+        yield from _inline_items(child, {**fmt, "link": link, "in_link": True})
+    elif tag == "img":
+        yield from _text_items(child.get("alt") or "", fmt)
+    else:
+        yield from _inline_items(child, fmt)
+
+
+def _text_items(text: str | None, fmt: dict) -> Iterator[_Text]:
+    """Text with bare URLs turned into links (unless already inside a link)."""
+    if not text:
+        return
+    base = _fmt(fmt)
+    if fmt.get("in_link"):
+        yield _Text(text, **base)
+        return
+    pos = 0
+    for match in _BARE_URL.finditer(text):
+        url = _trim_url(match.group(0))
+        if text[pos:match.start()]:
+            yield _Text(text[pos:match.start()], **base)
+        href = url if "://" in url else "https://" + url
+        yield _Text(url, **{**base, "link": href})
+        pos = match.start() + len(url)
+    if text[pos:]:
+        yield _Text(text[pos:], **base)
+
+
+def _fmt(fmt: dict) -> dict:
+    """The formatting keys of a walk state (without its `in_link` flag)."""
+    return {k: v for k, v in fmt.items() if k != "in_link"}
+
+
+def _trim_url(url: str) -> str:
+    """A bare URL without trailing sentence punctuation or an unbalanced `)`."""
+    while url and url[-1] in ".,;:!?'\"»”’":
+        url = url[:-1]
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1]
+    return url
+
+
+def _normalize_spaces(items: list[_Inline]) -> list[_Inline]:
+    """Collapse HTML whitespace as a browser would and trim the paragraph's ends."""
+    out: list[_Inline] = []
+    after_space = True  # at paragraph start, leading whitespace goes
+    for item in items:
+        if isinstance(item, _Text):
+            text = _WS.sub(" ", item.text)
+            if after_space:
+                text = text.lstrip(" ")
+            if not text:
+                continue
+            after_space = text.endswith(" ")
+            out.append(_replace_text(item, text))
+        else:
+            after_space = isinstance(item, _Break)
+            out.append(item)
+    while out and isinstance(out[-1], _Text) and out[-1].text.endswith(" "):
+        last = out.pop()
+        if last.text.rstrip(" "):
+            out.append(_replace_text(last, last.text.rstrip(" ")))
+            break
+    return out
+
+
+def _replace_text(item: _Text, text: str) -> _Text:
+    """`item` with other text."""
+    return _Text(text, item.bold, item.italic, item.code, item.link)
+
+
+# --- the walk -----------------------------------------------------------------------
+
+
+@dataclass
+class _Story:
+    """Where blocks go: a paragraph factory and the part that owns their r:ids."""
+
+    new_p: Callable[[], Paragraph]
+    part: Part
+
+    def new_table(self, rows: int, cols: int, width: int) -> Table:
+        """A table placed where the next paragraph would go."""
+        anchor = self.new_p()
+        tbl = CT_Tbl.new_tbl(rows, cols, Emu(width))
+        anchor._p.addprevious(tbl)
+        anchor._p.getparent().remove(anchor._p)
+        return Table(tbl, anchor._parent)
+
+
+@dataclass
+class _Block:
+    """How plain paragraphs look at the current point of the walk."""
+
+    style: str
+    indent: int = 0  # left indentation of plain paragraphs in twips
+    list_depth: int = 0
+    list_base: int = 0  # extra left indentation of lists (inside an unstyled quote)
+
+
+@dataclass
+class _Lists:
+    """Resolved list styles of one kind (bullet or number), by nesting level."""
+
+    style_ids: list[str]
+    numbering: list[ox.StyleNumbering] = field(default_factory=list)
+
+
+class _Converter:
+    """Walks the HTML of one Markdown text into a story of the document."""
+
+    def __init__(self, document_part, styles: MarkdownStyles):
+        self.doc_part = document_part
+        self.styles = styles
+        self.book = _StyleBook(document_part)
+        self.notes: dict[str, etree._Element] = {}
+        self._lists: dict[str, _Lists] = {}
+        self._footnotes = None
+
+    def convert(self, text: str, story: _Story) -> None:
+        """Append `text` to `story`."""
+        root = _parse_html(_markdown_to_html(text))
+        self._take_footnotes(root)
+        body = self.book.first(self.styles.body, _PARAGRAPH, "body paragraphs")
+        self._blocks(root, story, _Block(style=body))
+
+    def _take_footnotes(self, root: etree._Element) -> None:
+        """Remove the footnote list from the tree and index its items by id."""
+        for div in root.xpath("//div[@class='footnote']"):
+            for li in div.xpath("./ol/li[@id]"):
+                _drop_backrefs(li)
+                self.notes[li.get("id")] = li
+            div.getparent().remove(div)
+
+    # blocks
+
+    def _blocks(self, parent: etree._Element, story: _Story, block: _Block) -> None:
+        """Convert the block children of `parent`; loose inline text becomes a paragraph."""
+        pending: list[etree._Element | str] = []
+        if (parent.text or "").strip():
+            pending.append(parent.text)
+        for child in list(parent):  # copy: inline children are moved out below
+            if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+                self._flush_loose(pending, story, block)
+                self._block(child, story, block)
+                if (child.tail or "").strip():
+                    pending.append(child.tail)
+            else:
+                pending.append(child)
+        self._flush_loose(pending, story, block)
+
+    def _flush_loose(self, pending: list, story: _Story, block: _Block) -> None:
+        """Write inline content found between blocks as one paragraph."""
+        if not pending:
+            return
+        holder = lxml_html.Element("span")
+        for piece in pending:
+            if isinstance(piece, str):
+                _append_text(holder, piece)
+            else:
+                holder.append(piece)  # moves it; fine, the tree is ours
+        pending.clear()
+        self._paragraph(story, block.style, _inline_items(holder, {}), block.indent)
+
+    def _block(self, el: etree._Element, story: _Story, block: _Block) -> None:
+        """Convert one block element."""
+        tag = el.tag
+        if tag == "p":
+            self._paragraph(story, block.style, _inline_items(el, {}), block.indent)
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            level = int(tag[1]) + self.styles.heading_offset
+            name = self.styles.heading.format(level=level)
+            style = self.book.require(name, _PARAGRAPH, f"Markdown heading {'#' * int(tag[1])}")
+            self._paragraph(story, style, _inline_items(el, {}), block.indent)
+        elif tag in ("ul", "ol"):
+            self._list(el, story, block)
+        elif tag == "pre":
+            self._code_block(el, story, block)
+        elif tag == "blockquote":
+            self._blockquote(el, story, block)
+        elif tag == "table":
+            self._table(el, story, block)
+        elif tag == "hr":
+            p = self._paragraph(story, block.style, [], block.indent)
+            ox.add_bottom_border(p._p)
+        else:  # div and anything unexpected: walk its content
+            self._blocks(el, story, block)
+
+    def _paragraph(self, story: _Story, style_id: str, items, indent: int = 0) -> Paragraph:
+        """A paragraph of style `style_id` holding `items`."""
+        paragraph = story.new_p()
+        paragraph._p.get_or_add_pPr().style = style_id
+        if indent:
+            ox.set_indent(paragraph._p, indent)
+        self._runs(paragraph, story, _normalize_spaces(list(items)))
+        return paragraph
+
+    def _code_block(self, el: etree._Element, story: _Story, block: _Block) -> None:
+        """A fenced or indented code block: one paragraph, monospace, lines kept."""
+        paragraph = story.new_p()
+        paragraph._p.get_or_add_pPr().style = block.style
+        if block.indent:
+            ox.set_indent(paragraph._p, block.indent)
+        run = paragraph.add_run()
+        self._format_run(run, _Text("", code=True))
+        run.text = el.text_content().rstrip("\n")  # python-docx: \n -> w:br, \t -> w:tab
+
+    def _blockquote(self, el: etree._Element, story: _Story, block: _Block) -> None:
+        """Quoted blocks: style "Quote" if the template has it, else indented body text."""
+        quote = self.book.find(self.styles.quote, _PARAGRAPH)
+        if quote:
+            inner = _Block(quote, block.indent, block.list_depth, block.list_base)
+        else:
+            inner = _Block(block.style, block.indent + _QUOTE_INDENT, block.list_depth,
+                           block.list_base + _QUOTE_INDENT)
+        self._blocks(el, story, inner)
+
+    # lists
+
+    def _list_styles(self, kind: str) -> _Lists:
+        """List styles (level 1, 2, ...) and their numbering; level 1 must exist."""
+        if kind not in self._lists:
+            names = self.styles.bullet if kind == "ul" else self.styles.number
+            what = "bullet lists" if kind == "ul" else "numbered lists"
+            ids = self.book.present_prefix(names, _PARAGRAPH)
+            if not ids:
+                raise MissingStyleError(names[0], _PARAGRAPH, what)
+            numbering = []
+            for name, style_id in zip(names, ids):
+                found = ox.style_numbering(self.book.element, style_id)
+                if found is None:
+                    raise MissingStyleError(name, "numbered paragraph", f"{what} (style has no w:numPr)")
+                numbering.append(found)
+            self._lists[kind] = _Lists(ids, numbering)
+        return self._lists[kind]
+
+    def _list(self, el: etree._Element, story: _Story, block: _Block) -> None:
+        """One `ul`/`ol`: a fresh numbering instance per numbered list, so it restarts.
+
+        An `ol` holding items of several formats ("1." then "a)") is split into one
+        list per run of items of one format.
+        """
+        lists = self._list_styles(el.tag)
+        level = min(block.list_depth, len(lists.style_ids) - 1)
+        deeper = block.list_depth - level  # levels beyond the template's list styles
+        style_id, numbering = lists.style_ids[level], lists.numbering[level]
+        numbering_el = self.doc_part.numbering_part.element
+        explicit = bool(deeper or block.list_base)
+        if el.tag == "ul":
+            runs = [(None, 0, list(el.iterchildren("li")))]
+        else:
+            runs = _ordered_runs(el)
+        for fmt, start, items in runs:
+            num_id = numbering.num_id
+            if fmt is not None:
+                num_id = ox.new_num_formatted(numbering_el, num_id, numbering.ilvl, start,
+                                              fmt[0], fmt[1].format(level=numbering.ilvl + 1))
+            elif el.tag == "ol":
+                num_id = ox.new_num_restarting(numbering_el, num_id, numbering.ilvl, start)
+            left, hanging = ox.level_indent(numbering_el, num_id, numbering.ilvl)
+            left += deeper * _EXTRA_LEVEL_INDENT + block.list_base
+            for li in items:
+                self._list_item(li, story, block, style_id, num_id, numbering.ilvl,
+                                (left, hanging), explicit)
+
+    def _list_item(self, li, story: _Story, block: _Block, style_id: str, num_id: int,
+                   ilvl: int, indent: tuple[int, int], explicit_indent: bool) -> None:
+        """First paragraph numbered; further paragraphs aligned with its text."""
+        children = list(li)
+        lead_items: list = []
+        rest: list[etree._Element] = []
+        if children and children[0].tag == "p" and not (li.text or "").strip():
+            lead_items = list(_inline_items(children[0], {}))
+            rest = children[1:]
+        else:
+            holder = lxml_html.Element("span")
+            _append_text(holder, li.text or "")
+            for child in children:
+                if rest or child.tag in _BLOCK_TAGS:
+                    rest.append(child)
+                else:
+                    holder.append(child)
+            lead_items = list(_inline_items(holder, {}))
+        paragraph = self._paragraph(story, style_id, lead_items)
+        ox.set_numbering(paragraph._p, num_id, ilvl)
+        if explicit_indent:
+            ox.set_indent(paragraph._p, *indent)
+        inner = _Block(block.style, indent[0], block.list_depth + 1, block.list_base)
+        for child in rest:
+            self._block(child, story, inner)
+
+    # tables
+
+    def _table(self, el: etree._Element, story: _Story, block: _Block) -> None:
+        """A Markdown table: header rows repeat, numbers right-aligned, template style."""
+        style = self.book.require(self.styles.table, _TABLE, "Markdown tables")
+        cell_style = self.book.require(self.styles.table_text, _PARAGRAPH, "table cells")
+        rows = el.xpath("./thead/tr|./tbody/tr|./tr")
+        if not rows:
+            return
+        cols = max(len(r.xpath("./th|./td")) for r in rows)
+        table = story.new_table(len(rows), cols, self._text_width(block.indent))
+        table._tbl.tblStyle_val = style
+        align = _column_alignments(rows, cols)
+        for r, (tr, row) in enumerate(zip(rows, table.rows)):
+            if tr.getparent().tag == "thead":
+                ox.mark_header_row(row._tr)
+            for c, td in enumerate(tr.xpath("./th|./td")):
+                self._cell(row.cells[c], td, story, cell_style, _cell_alignment(td, align[c]))
+
+    def _cell(self, cell, td, story: _Story, style_id: str, alignment: str | None) -> None:
+        """Fill one table cell with the inline content of `td`/`th`."""
+        paragraph = cell.paragraphs[0]
+        paragraph._p.get_or_add_pPr().style = style_id
+        if alignment:
+            paragraph.alignment = _ALIGN[alignment]
+        fmt = {"bold": True} if td.tag == "th" else {}
+        cell_story = _Story(new_p=lambda: paragraph, part=story.part)
+        self._runs(paragraph, cell_story, _normalize_spaces(list(_inline_items(td, fmt))))
+
+    def _text_width(self, indent: int) -> int:
+        """Width in EMU between the margins of the document's last section, less `indent`."""
+        sections = self.doc_part.document.sections
+        section = sections[-1] if len(sections) else None
+        width = Inches(6)
+        if section is not None and section.page_width and section.left_margin is not None:
+            width = section.page_width - section.left_margin - (section.right_margin or 0)
+        return int(width - Twips(indent))
+
+    # runs
+
+    def _runs(self, paragraph: Paragraph, story: _Story, items: list[_Inline]) -> None:
+        """Write items as runs; consecutive items with one link share a `w:hyperlink`."""
+        link_el, link_url = None, None
+        for item in items:
+            if item.link != link_url:
+                link_url = item.link
+                link_el = ox.add_hyperlink(paragraph._p, story.part, link_url) if link_url else None
+            target = link_el if link_el is not None else paragraph._p
+            if isinstance(item, _NoteRef):
+                target.append(self._footnote_reference(item.note_id))
+                continue
+            r = OxmlElement("w:r")
+            target.append(r)
+            run = Run(r, paragraph)
+            if isinstance(item, _Break):
+                run.add_break()
+                continue
+            self._format_run(run, item)
+            run.text = item.text
+
+    def _format_run(self, run: Run, item: _Text) -> None:
+        """Bold, italic, code and hyperlink character formatting of one run."""
+        if item.link:
+            run._r.get_or_add_rPr().style = self.book.require(
+                self.styles.hyperlink, _CHARACTER, "links")
+        if item.code:
+            code_style = self.book.find(self.styles.code, _CHARACTER)
+            if code_style and not item.link:
+                run._r.get_or_add_rPr().style = code_style
+            else:
+                run.font.name = _CODE_FONT
+        if item.bold:
+            run.bold = True
+        if item.italic:
+            run.italic = True
+
+    # footnotes
+
+    def _footnote_reference(self, note_id: str) -> etree._Element:
+        """A new Word footnote with the text of Markdown note `note_id`; its body run."""
+        li = self.notes.get(note_id)
+        ref_style = self.book.require(self.styles.footnote_reference, _CHARACTER, "footnotes")
+        text_style = self.book.require(self.styles.footnote_text, _PARAGRAPH, "footnotes")
+        if self._footnotes is None:
+            self._footnotes = ox.footnotes_part(self.doc_part)
+        footnote_id, footnote = ox.new_footnote(self._footnotes)
+        part = self._footnotes
+
+        def new_p() -> Paragraph:
+            p = OxmlElement("w:p")
+            footnote.append(p)
+            return Paragraph(p, part)
+
+        story = _Story(new_p=new_p, part=part)
+        if li is not None:
+            _refuse_jinja(li)
+            self._blocks(li, story, _Block(style=text_style))
+        self._finish_footnote(footnote, new_p, text_style, ref_style)
+        return ox.footnote_reference_run(footnote_id, ref_style)
+
+    def _finish_footnote(self, footnote, new_p, text_style: str, ref_style: str) -> None:
+        """Put the footnote mark and a space at the start of the note's first paragraph."""
+        first = footnote.find(qn("w:p"))
+        if first is None:
+            first = new_p()._p
+            first.get_or_add_pPr().style = text_style
+        elif footnote[-1].tag == qn("w:tbl"):
+            new_p()._p.get_or_add_pPr().style = text_style  # Word wants a paragraph last
+        mark = ox.footnote_mark_run(ref_style)
+        space = OxmlElement("w:r")
+        Run(space, None).text = " "
+        p_pr = first.find(qn("w:pPr"))
+        index = 0 if p_pr is None else first.index(p_pr) + 1
+        first.insert(index, space)
+        first.insert(index, mark)
+
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+          "center": WD_ALIGN_PARAGRAPH.CENTER}
+_NUMBER = re.compile(
+    r"^[-+\u2212]?\s?(?:kr\.?\s?|nok\s?)?"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:[.,]\d+)?(?:[.,]-)?"
+    r"\s?(?:%|‰|kr\.?|nok|mill\.?|mrd\.?)?$",
+    re.IGNORECASE,
+)
+_TEXT_ALIGN = re.compile(r"text-align:\s*(left|right|center)")
+
+
+def _is_number(text: str) -> bool:
+    """True for amounts and shares such as `17 873 000`, `-1 200,50`, `20 %`."""
+    return bool(_NUMBER.match(text.strip()))
+
+
+def _column_alignments(rows: list, cols: int) -> list[str | None]:
+    """'right' for columns whose non-empty body cells are all numbers, else None."""
+    body = [r.xpath("./td") for r in rows if r.getparent().tag != "thead"]
+    result: list[str | None] = []
+    for c in range(cols):
+        texts = [cells[c].text_content().strip() for cells in body if c < len(cells)]
+        texts = [t for t in texts if t]
+        result.append("right" if texts and all(_is_number(t) for t in texts) else None)
+    return result
+
+
+def _cell_alignment(td: etree._Element, column: str | None) -> str | None:
+    """Explicit Markdown alignment (`:--:`) wins; then numeric cell or column -> right."""
+    found = _TEXT_ALIGN.search(td.get("style") or "")
+    if found:
+        return found.group(1)
+    if td.tag == "td" and _is_number(td.text_content()):
+        return "right"
+    return column
+
+
+def _append_text(holder: etree._Element, text: str) -> None:
+    """Append text at the end of `holder` (after its last child)."""
+    if len(holder):
+        holder[-1].tail = (holder[-1].tail or "") + text
+    else:
+        holder.text = (holder.text or "") + text
+
+
+_CARRIED_FORMATS = {  # kind of carried marker -> (w:numFmt, w:lvlText); None: the style's
+    "decimal": None,
+    "lower": ("lowerLetter", "%{level})"),
+    "upper": ("upperLetter", "%{level})"),
+    "paren": ("decimal", "%{level})"),
+}
+
+
+def _ordered_runs(ol: etree._Element) -> list[tuple[tuple[str, str] | None, int, list]]:
+    """The items of an `ol` as runs of one format: (format or None for "1.", start, items).
+
+    Items carry their marker (see `_CARRY_OPEN`); it is taken out of the item's text here.
+    """
+    runs: list[tuple[tuple[str, str] | None, int, list]] = []
+    first = int(ol.get("start") or 1)
+    for position, li in enumerate(ol.iterchildren("li")):
+        carried = _take_carried_marker(li)
+        if carried is None:
+            fmt, number = None, first + position
+        else:
+            marker = _parse_marker(carried + " ")
+            fmt, number = _CARRIED_FORMATS[marker.kind], marker.ordinal
+        if not runs or runs[-1][0] != fmt:
+            runs.append((fmt, number, []))
+        runs[-1][2].append(li)
+    return runs
+
+
+def _take_carried_marker(li: etree._Element) -> str | None:
+    """Remove the carried marker (`a)` between U+E000 and U+E001) from an item; return it."""
+    node = li
+    if not (li.text or "").strip() and len(li) and li[0].tag == "p":
+        node = li[0]  # a loose item: the text starts in its first paragraph
+    found = _CARRIED.match(node.text or "")
+    if not found:
+        return None
+    node.text = node.text[found.end():]
+    return found.group(1)
+
+
+def _drop_backrefs(li: etree._Element) -> None:
+    """Remove Markdown's `↩` back-links (and the no-break space before them) from a note."""
+    for a in li.xpath(".//a[@class='footnote-backref']"):
+        previous, parent = a.getprevious(), a.getparent()
+        tail = a.tail or ""
+        if previous is not None:
+            previous.tail = (previous.tail or "").rstrip("\u00a0") + tail
+        else:
+            parent.text = (parent.text or "").rstrip("\u00a0") + tail
+        parent.remove(a)
+
+
+_JINJA_OPEN = re.compile(r"\{[{%#]")
+
+
+def _refuse_jinja(li: etree._Element) -> None:
+    """Refuse `{{`, `{%`, `{#` in a footnote: docxtpl's render would parse it as Jinja.
+
+    Why: docxtpl renders every footnotes part through Jinja after the body; its output
+    is discarded for our XmlPart, but a syntax error still aborts the whole render.
+    """
+    text = li.text_content()
+    if _JINJA_OPEN.search(text):
+        raise JinjaInFootnoteError(
+            f"footnote text contains {_JINJA_OPEN.search(text).group(0)!r}, which docxtpl "
+            f"would read as a template tag: {text.strip()[:80]!r}"
+        )

@@ -1,0 +1,196 @@
+"""Turn a document view into Word: docxtpl template, one Jinja environment, subdocs for rich parts."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import io
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.oxml import OxmlElement
+from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined, TemplateError
+
+from .markdown import MarkdownSubdoc, render_markdown
+from .ooxml import mark_header_row
+from ..errors import RekomError
+from ..present.document import ChartView, Document, Markdown, TableView
+
+PLAIN_STYLES = {"Normal", "Body Text"}
+# Elements that follow w:pBdr and w:shd in a paragraph's properties (ECMA-376 order).
+_AFTER_SHADING = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+                  "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                  "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+                  "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+                  "w:sectPr", "w:pPrChange")
+
+
+def jinja_env() -> Environment:
+    """The one Jinja environment for Word templates: autoescape on, undefined names are errors.
+
+    Why: docxtpl's default leaves autoescape off, so `&` or `<` in a name would corrupt
+    the document XML; StrictUndefined turns a misspelt tag into an error, not a blank.
+    """
+    return Environment(autoescape=True, undefined=StrictUndefined)
+
+
+def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
+    """Render `doc` with the first template found in `template_dirs`."""
+    tpl = DocxTemplate(find_template(doc.template, template_dirs, doc.lang))
+    context = _materialise(doc.context, tpl)
+    try:
+        tpl.render(context, jinja_env=jinja_env(), autoescape=True)
+    except TemplateError as exc:
+        raise RekomError(f"template {doc.template}.docx: {exc}") from exc
+    props = tpl.docx.core_properties
+    props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
+    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
+    props.last_modified_by = doc.author
+    return tpl
+
+
+def find_template(name: str, template_dirs: list[Path], lang: str = "nb") -> Path:
+    """The first `<name>.docx` (nynorsk: `nn/<name>.docx`) in the folders; a user folder comes first."""
+    relative = Path(name + ".docx") if lang == "nb" else Path(lang) / f"{name}.docx"
+    for folder in template_dirs:
+        if (folder / relative).is_file():
+            return folder / relative
+    raise RekomError(f"no template {relative} in {', '.join(str(d) for d in template_dirs)}")
+
+
+def _materialise(value: Any, tpl: DocxTemplate) -> Any:
+    """Replace view values that need Word (Markdown, tables) by subdocs, recursively."""
+    if isinstance(value, Markdown):
+        return _markdown(value, tpl)
+    if isinstance(value, TableView):
+        return table_subdoc(value, tpl)
+    if isinstance(value, ChartView):
+        return chart_subdoc(value, tpl)
+    if isinstance(value, dict):
+        return {k: _materialise(v, tpl) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_materialise(v, tpl) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _materialise(getattr(value, f.name), tpl) for f in dataclasses.fields(value)}
+    return value
+
+
+def _markdown(value: Markdown, tpl: DocxTemplate):
+    """Markdown as a subdoc; with a style, plain paragraphs take it and list items its frame.
+
+    Why: a decision that is a numbered list must keep its numbering style, yet stand
+    apart like the rest of the decision, so it borrows the style's border and shading.
+    """
+    sub = render_markdown(tpl, value.text)
+    if value.style:
+        frame = _frame_of(tpl, value.style)
+        for element in sub.element.iterchildren(qn("w:p")):
+            para = Paragraph(element, sub._body)
+            if para.style is None or para.style.name in PLAIN_STYLES:
+                para.style = value.style
+            else:
+                _add_frame(element, frame)
+    return sub
+
+
+def _frame_of(tpl: DocxTemplate, style_name: str) -> list:
+    """The border and shading elements of a paragraph style."""
+    ppr = tpl.get_docx().styles[style_name].element.pPr
+    return [el for el in (ppr.find(qn("w:pBdr")), ppr.find(qn("w:shd"))) if el is not None] if ppr is not None else []
+
+
+def _add_frame(paragraph, frame: list) -> None:
+    ppr = paragraph.get_or_add_pPr()
+    for el in frame:
+        existing = ppr.find(el.tag)
+        if existing is not None:
+            ppr.remove(existing)
+        ppr.insert_element_before(copy.deepcopy(el), *_AFTER_SHADING)
+
+
+def table_subdoc(view: TableView, tpl: DocxTemplate):
+    """A Word table with a caption, a repeating header row, right-aligned numbers and a bold totals row."""
+    sub = MarkdownSubdoc(tpl)
+    caption = sub.add_paragraph(view.title, style="Caption")
+    caption.paragraph_format.keep_with_next = True
+    body = view.rows + ([view.total] if view.total else [])
+    table = sub.add_table(rows=1 + len(body), cols=len(view.header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    cell_style = tpl.get_docx().styles["Tabelltekst"].style_id  # Why: a lookup by name per cell is slow
+    for r, (row, values) in enumerate(zip(table.rows, [view.header] + body)):
+        bold = r == 0 or (view.total is not None and r == len(body))
+        for cell, text, numeric in zip(row.cells, values, view.numeric):
+            para = cell.paragraphs[0]
+            para._p.get_or_add_pPr().style = cell_style
+            para.add_run(text).bold = bold
+            if numeric:
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    mark_header_row(table.rows[0]._tr)
+    for row in table.rows:
+        _keep_row_together(row._tr)
+    _column_widths(table, [view.header] + body, view.numeric, tpl)
+    note = sub.add_paragraph(view.note or "", style="Tabelltekst")
+    note.paragraph_format.space_after = Pt(8)
+    if view.note:
+        note.runs[0].italic = True
+    return sub
+
+
+def _keep_row_together(tr) -> None:
+    """A row never breaks across pages (w:cantSplit)."""
+    trpr = tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def _column_widths(table, rows: list[list[str]], numeric: list[bool], tpl: DocxTemplate) -> None:
+    """Columns sized by content: numbers never wrap, no word is broken, text shares what is left.
+
+    Why: equal columns break long Norwegian words ("barnehagelærerutdanning") in narrow label
+    columns while number columns stay half empty.
+    """
+    section = tpl.get_docx().sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    chars = width / Mm(1.85)  # about one character of 10 pt text
+    columns = list(zip(*rows))
+    words = [max(len(w) for cell in col for w in cell.replace("\u00a0", "_").split() or [""]) + 1 for col in columns]
+    fixed = [max(max(len(c) for c in col[1:] or [""]) + 1, words[i]) if numeric[i] else 0 for i, col in enumerate(columns)]
+    wish = [0 if numeric[i] else max(words[i], min(max(len(c) for c in col), 45)) for i, col in enumerate(columns)]
+    least = sum(fixed) + sum(words[i] for i in range(len(columns)) if not numeric[i])
+    if least > chars:  # too wide even at the least: a smaller type, down to 7 pt, rather than broken numbers
+        size = max(7.0, 10 * chars / least)
+        for run in table._tbl.iter(qn("w:r")):
+            Run(run, None).font.size = Pt(size)
+        chars *= 10 / size
+    left = max(chars - sum(fixed), sum(words[i] for i in range(len(columns)) if not numeric[i]))
+    scale = min(1.0, left / sum(wish)) if sum(wish) else 1.0
+    need = [fixed[i] or max(words[i], wish[i] * scale) for i in range(len(columns))]
+    grid = table._tbl.tblGrid
+    for c, (col, share) in enumerate(zip(grid.gridCol_lst, need)):
+        col.w = int(width * share / sum(need))
+        for cell in table.columns[c].cells:
+            cell.width = col.w
+
+
+def chart_subdoc(chart: ChartView, tpl: DocxTemplate):
+    """A chart picture in its own paragraph, with alt text (docPr descr) for screen readers."""
+    from .chart import bar_chart
+
+    sub = MarkdownSubdoc(tpl)
+    para = sub.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    width = tpl.get_docx().sections[-1].page_width - Mm(60)
+    para.add_run().add_picture(io.BytesIO(bar_chart(chart.labels, chart.series, chart.lang)), width=width)
+    for doc_pr in para._p.iter(qn("wp:docPr")):
+        doc_pr.set("descr", chart.alt)
+        doc_pr.set("title", chart.alt.split(".")[0])
+    return sub
