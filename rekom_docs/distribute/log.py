@@ -7,7 +7,10 @@ run that dies in between leaves an uncertain entry that is never blindly sent ag
 
 from __future__ import annotations
 
+import fcntl
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -68,3 +71,20 @@ class DistributionLog:
         """The latest delivery of this message to this address that went out."""
         return next((e for e in reversed(self.entries) if e.message == message and e.address == address
                      and e.result == SENT), None)
+
+
+@contextmanager
+def sending_lock(out: Path, meeting_id: str) -> Iterator[None]:
+    """Held while a run sends a meeting's papers; a second run at once is refused.
+
+    Why: two runs reading the same log would both send. The lock goes with the process,
+    so a run that is killed never leaves one behind.
+    """
+    path = out / FOLDER / f"{meeting_id}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RekomError(f"another run is sending the papers of {meeting_id}; wait until it has finished") from None
+        yield

@@ -13,7 +13,7 @@ from ..model.project import MeetingFile, Project
 from ..publish.write import write_file
 from . import smtp
 from .ics import OSLO, invitation
-from .log import FAILED, NOT_SENT, SENDING, SENT, DistributionLog, Entry
+from .log import FAILED, NOT_SENT, SENDING, SENT, DistributionLog, Entry, sending_lock
 from .message import Attachment, attachments, compose, fill, load_wording, recipient_line
 from .recipients import Plan, plan
 
@@ -86,7 +86,7 @@ def write_drafts(out: Path, item: MeetingFile, what: str, prepared: list[Prepare
         data = draft.as_bytes()
         written.append(write_file(out, folder / f"{p.plan.key}.eml", lambda tmp, data=data: tmp.write_bytes(data)))
     if prune:
-        for stale in set(folder.glob("*.eml")) - {w for w in written}:
+        for stale in {p.resolve() for p in folder.glob("*.eml")} - {w.resolve() for w in written}:
             stale.unlink()
     return written
 
@@ -101,7 +101,13 @@ def _copy(msg: EmailMessage) -> EmailMessage:
 def send(out: Path, item: MeetingFile, prepared: list[Prepared], settings: smtp.Settings, sender: str,
          resend_changed: bool = False, retry_uncertain: bool = False) -> Summary:
     """Send every delivery the log does not show as sent; record each attempt before and after."""
-    log, summary = DistributionLog(out, item.id), Summary()
+    with sending_lock(out, item.id):
+        return _send(DistributionLog(out, item.id), prepared, settings, sender, resend_changed, retry_uncertain)
+
+
+def _send(log: DistributionLog, prepared: list[Prepared], settings: smtp.Settings, sender: str,
+          resend_changed: bool, retry_uncertain: bool) -> Summary:
+    summary = Summary()
     pending = []
     for p in prepared:
         for box in p.plan.recipients:
@@ -111,8 +117,7 @@ def send(out: Path, item: MeetingFile, prepared: list[Prepared], settings: smtp.
     client = smtp.connect(settings) if pending else None
     try:
         for n, (p, box, reason) in enumerate(pending):
-            entry = _entry(p, box, reason, SENDING)
-            log.add(entry)
+            log.add(_entry(p, box, reason, SENDING))
             sent, usable, detail = smtp.deliver(client, p.msg, sender, box.address)
             log.add(_entry(p, box, reason, SENT if sent else FAILED, detail))
             summary.counts[SENT if sent else FAILED] += 1

@@ -116,12 +116,16 @@ def test_a_missing_address_or_document_is_a_clean_error(tree, capsys):
     assert "brev/fosen.docx" in capsys.readouterr().err
 
 
-def test_drafts_no_longer_planned_are_removed(tree):
+def test_drafts_no_longer_planned_are_removed_and_the_others_kept(tree, monkeypatch):
+    from rekom_docs.cli import main
+
     stale = tree / "build" / MEETING / "utsending" / "agenda" / "innkalling-someone-gone.eml"
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
-    assert run(tree, "distribute", MEETING, "--what", "agenda") == 0
+    monkeypatch.chdir(tree)  # relative folders, as a user types them
+    assert main(["distribute", MEETING, "--what", "agenda", "--cases", "cases", "--out", "build"]) == 0
     assert not stale.exists()
+    assert len(list(stale.parent.glob("*.eml"))) == 26
 
 
 SENDER = Contact(name="Sekretariatet", email="post@example.no")

@@ -182,3 +182,12 @@ def test_sending_without_settings_is_a_clean_error(tree, monkeypatch, capsys):
     assert run(tree, "distribute", MEETING, "--what", "agenda", "--send") == 1
     assert "set REKOM_SMTP_HOST" in capsys.readouterr().err
     assert not (tree / "build" / "utsending").exists()
+
+
+def test_a_second_run_at_the_same_time_is_refused(tree, smtp_server, capsys):
+    from rekom_docs.distribute.log import sending_lock
+
+    with sending_lock(tree / "build", MEETING):
+        assert run(tree, "distribute", MEETING, "--what", "agenda", "--send") == 1
+    assert "another run is sending" in capsys.readouterr().err and smtp_server.received == []
+    assert run(tree, "distribute", MEETING, "--what", "agenda", "--send") == 0
