@@ -150,3 +150,35 @@ def test_header_injection_through_a_subject_is_refused():
     values = {"forum": "Forum", "date": "", "time": "", "place": "", "member": "", "subject": ""}
     with pytest.raises(RekomError, match="refusing the subject"):
         compose(plan, SENDER, load_wording(), values, [], datetime(2024, 3, 1, tzinfo=ZoneInfo("Europe/Oslo")))
+
+
+def test_real_built_papers_travel_intact(tmp_path):
+    """The agenda as the build writes it, attached and read back as a Word document."""
+    import hashlib
+    import io
+    import shutil
+
+    from docx import Document
+
+    from rekom_docs.build import BuildConfig, build
+
+    shutil.copytree(Path(__file__).resolve().parents[2] / "cases", tmp_path / "cases")
+    list(build(BuildConfig(tmp_path / "cases", tmp_path / "build", ("agenda",), meetings=(MEETING,))))
+    assert run(tmp_path, "distribute", MEETING, "--what", "agenda") == 0
+    msg = _draft(tmp_path, "innkalling-siri-hoel")
+    docx = next(p for p in msg.iter_attachments() if p.get_filename() == "innkalling.docx").get_content()
+    built = (tmp_path / "build" / MEETING / "innkalling.docx").read_bytes()
+    assert hashlib.sha256(docx).digest() == hashlib.sha256(built).digest()
+    assert "Innkalling" in Document(io.BytesIO(docx)).core_properties.title
+
+
+def test_a_meeting_without_letters_or_a_forum_without_distribution_is_a_clean_error(tree, capsys):
+    assert run(tree, "distribute", "2022-01-13-rekom", "--what", "letters") == 1
+    assert "has no letters" in capsys.readouterr().err
+    register = tree / "cases" / "register.yaml"
+    text = register.read_text(encoding="utf-8")
+    start = text.index("    distribution:\n      sender: {name: Sekretariatet for Samarbeidsforum REKOM")
+    end = text.index("  kompetanseloftet:")
+    register.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert run(tree, "distribute", MEETING, "--what", "agenda") == 1
+    assert "forum 'rekom' has no 'distribution'" in capsys.readouterr().err
