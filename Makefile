@@ -54,6 +54,8 @@ check: $(STAMP)
 	$(RD) check $(CASES)
 
 test: $(STAMP)
+	$(BIN)/ruff check rekom_docs tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

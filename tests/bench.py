@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from rekom_docs.engine import core as engine
 from rekom_docs.build import BuildConfig, build
-from rekom_docs.model.load import load_text
 from rekom_docs.build import checked_project as open_project
+from rekom_docs.engine import core as engine
+from rekom_docs.model.load import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"

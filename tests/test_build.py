@@ -9,8 +9,8 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from rekom_docs.build import BuildConfig, build
-from rekom_docs.word.outline import outline
 from rekom_docs.errors import RekomError
+from rekom_docs.word.outline import outline
 
 from .conftest import soffice_or_skip
 
@@ -159,8 +159,8 @@ def test_libreoffice_converts_every_built_document(built: Path):
 
 
 def test_cli_kinds_are_the_documents_there_are():
-    from rekom_docs.present import DOCUMENTS
     from rekom_docs.commands.build import KINDS
+    from rekom_docs.present import DOCUMENTS
 
     assert sorted(KINDS) == sorted(DOCUMENTS)
 

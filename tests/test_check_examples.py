@@ -34,8 +34,8 @@ from pathlib import Path
 
 import pytest
 
-from rekom_docs.cli import main
 from rekom_docs.build import checked_project as open_project
+from rekom_docs.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 VALID = sorted(p for p in (EXAMPLES / "valid").iterdir() if p.is_dir())

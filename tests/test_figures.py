@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from rekom_docs.compute.figures import compute, prose
-from rekom_docs.model.schema import Registers
-from rekom_docs.model.allocation import Allocation
 from rekom_docs.build import checked_project as open_project
+from rekom_docs.compute.figures import compute, prose
+from rekom_docs.model.allocation import Allocation
+from rekom_docs.model.schema import Registers
 from rekom_docs.present.figures import figure_tables
 
 REPO = Path(__file__).resolve().parent.parent
@@ -68,15 +68,15 @@ def spec(**fields) -> Allocation:
 
 # A waterfall with a fixed key as a line, a 20 % reserve with a residual line, and three keys:
 # remaining 3 000 000 - 400 000 = 2 600 000, reserved 520 000, pot 2 080 000.
-WATERFALL = dict(
-    frame="3 000 000",
-    fixed=[{"label": "Møter", "amount": "100 000"}, {"label": "Koordinering", "key": "koord"}],
-    reserved={"share": "20 %", "lines": [{"label": "Fagbrev", "amount": "120 000"}], "residual": "Andre"},
-    recipients={"fosen": {"barn": "1000"}, "namdal": {"barn": "500"}, "tr": {"barn": "2500"}},
-    keys=[{"id": "koord", "label": "Koordinering", "fixed": "100 000", "exceptions": {"tr": "100 000"}},
+WATERFALL = {
+    "frame": "3 000 000",
+    "fixed": [{"label": "Møter", "amount": "100 000"}, {"label": "Koordinering", "key": "koord"}],
+    "reserved": {"share": "20 %", "lines": [{"label": "Fagbrev", "amount": "120 000"}], "residual": "Andre"},
+    "recipients": {"fosen": {"barn": "1000"}, "namdal": {"barn": "500"}, "tr": {"barn": "2500"}},
+    "keys": [{"id": "koord", "label": "Koordinering", "fixed": "100 000", "exceptions": {"tr": "100 000"}},
           {"id": "sats", "label": "Sats", "flat": "10 %", "by": "kommuner"},
           {"id": "barn", "label": "Barn", "pro_rata": "90 %", "by": "barn"}],
-)
+}
 
 
 def messages(figures) -> list[str]:

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from rekom_docs.publish import pdf
 from rekom_docs.build import BuildConfig, build
 from rekom_docs.cli import main
 from rekom_docs.errors import RekomError
+from rekom_docs.publish import pdf
 
 from .conftest import soffice_or_skip
 
@@ -294,7 +294,7 @@ def _running(pid: int) -> bool:
 
 def _pdfinfo(path: Path) -> dict[str, str]:
     text = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return dict((k.strip(), v.strip()) for k, _, v in (line.partition(":") for line in text.splitlines()))
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in text.splitlines())}
 
 
 def _png_has_ink(path: Path) -> bool:

@@ -9,8 +9,8 @@ import pytest
 from docx import Document
 
 from rekom_docs.build import BUNDLED_TEMPLATES
-from rekom_docs.cli import main
 from rekom_docs.build import checked_project as open_project
+from rekom_docs.cli import main
 from rekom_docs.word.template_check import check_shapes, check_templates, data_shapes, shape_of, show
 
 ROOT = Path(__file__).resolve().parent.parent

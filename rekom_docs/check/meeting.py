@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..compute import meeting_prose
-from ..errors import Problem, Severity
 from ..compute.figures import located_problems
+from ..errors import Problem, Severity
 from ..model.load import Located
-from ..model.schema import Break, Case, CaseKind, Meeting, Registers, Role, Table, case_year
 from ..model.roster import roster
+from ..model.schema import Break, Case, CaseKind, Meeting, Registers, Role, Table, case_year
 from .addresses import check_register_names
 
 WARNING = Severity.WARNING
@@ -156,7 +156,7 @@ def _check_slots(meeting: Meeting, src: Located) -> Iterator[Problem]:
     for i, item in timed:
         if not item.time.within(meeting.time):
             yield src.problem(("agenda", i, "time"), f"{_slot(item.time)} lies outside the meeting's hours {_slot(meeting.time)}")
-    for (i, a), (j, b) in zip(timed, timed[1:]):
+    for (_, a), (j, b) in zip(timed, timed[1:]):
         if b.time.start < a.time.start:
             yield src.problem(("agenda", j, "time"), f"{_slot(b.time)} starts before the item above it ({_slot(a.time)})")
     for n, (i, a) in enumerate(timed):

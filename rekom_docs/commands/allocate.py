@@ -20,9 +20,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..present.explain import explanation
-    from ..model.schema import Case
     from ..build import checked_project
+    from ..model.schema import Case
+    from ..present.explain import explanation
     from ..present.figures import figure_tables
 
     project = checked_project(args.casefile)

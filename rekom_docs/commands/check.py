@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import InvalidInput
 
+
 def register(sub) -> None:
     parser = sub.add_parser("check", help="validate case files; exit 1 on errors")
     parser.add_argument("paths", nargs="*", type=Path, default=[Path("cases")], metavar="PATH")

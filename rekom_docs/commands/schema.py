@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 
-
 def register(sub) -> None:
     parser = sub.add_parser("schema", help="print the JSON Schema of meeting or register files")
     parser.add_argument("kind", nargs="?", choices=("meeting", "register"), default="meeting")

@@ -19,8 +19,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..build import BUNDLED_TEMPLATES
-    from ..build import checked_project
+    from ..build import BUNDLED_TEMPLATES, checked_project
     from ..word.template_check import check_templates
 
     for folder in args.templates:

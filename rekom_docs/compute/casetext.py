@@ -16,10 +16,10 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import Problem
-from ..model.load import Located, dotted
-from ..model.schema import Case, Meeting, Registers
 from ..formats import kr, percent
+from ..model.load import Located, dotted
 from ..model.roster import organisation_name
+from ..model.schema import Case, Meeting, Registers
 
 _ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
 _FIELDS = ("summary", "text", "proposal", "decision")

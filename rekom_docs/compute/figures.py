@@ -12,15 +12,15 @@ from fractions import Fraction
 from typing import Any
 
 from .. import engine
-from ..errors import Problem, Severity, closest
-from ..model.load import Located
-from ..model.schema import Registers
+from ..errors import Problem, Severity
+from ..formats import plain_number
 from ..model.allocation import Allocation, Line, Reserved
-from ..formats import percent, plain_number
+from ..model.load import Located
 from ..model.roster import organisation_name
+from ..model.schema import Registers
+from .inputs import input_problems, plain_percent, shares_pot
 
 MUNICIPALITIES = "kommuner"
-NETWORK = "nettverket"  # the party name of the network itself under `requests` (anything else is a UH partner)
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Figures:
     @property
     def split_unallocated(self) -> int:
         """What a split without keys leaves of the pot (0 when the split covers it, or there is none)."""
-        if self.split is None or _shares_pot(self.spec) or self.pot is None:
+        if self.split is None or shares_pot(self.spec) or self.pot is None:
             return 0
         return max(0, self.pot - self.split.total)
 
@@ -62,7 +62,7 @@ def compute(spec: Allocation, reg: Registers, forum_id: str) -> Figures:
     recipients = _recipients(spec, reg, forum_id)
     names = {r.id: r.name for r in recipients} | {k: organisation_name(reg, k) for k in reg.organisations}
     keys = {k.id: _key(k) for k in spec.keys}
-    problems: list[tuple[tuple, str, Severity]] = list(_input_problems(spec, keys, recipients, reg))
+    problems: list[tuple[tuple, str, Severity]] = list(input_problems(spec, keys, recipients, reg))
     if problems:
         return Figures(spec, names, None, (), 0, None, None, (), None, problems)
     fixed = [engine.Item(line.label, _line_amount(line, keys, recipients)) for line in spec.fixed]
@@ -77,14 +77,14 @@ def compute(spec: Allocation, reg: Registers, forum_id: str) -> Figures:
     allocation = None
     if spec.keys:
         recipients = _with_derived_measure(spec, recipients, list(keys.values()))
-        shared = pot or 0 if _shares_pot(spec) else 0  # fixed keys alone only give each network its amount
+        shared = pot or 0 if shares_pot(spec) else 0  # fixed keys alone only give each network its amount
         allocation = engine.allocate(shared, recipients, list(keys.values()), engine.Rounding(spec.rounding))
         problems += [(("rounding",), f"spreadsheet rounding: the cells of '{'Sum' if d.column == 'total' else d.column}' sum to {plain_number(d.rounded_sum)}, "
                       f"the exact total is {plain_number(_whole(d.exact))} (drift {plain_number(_whole(d.drift))} kr)", Severity.WARNING)
                      for d in allocation.warnings]
     split = engine.split(engine.Portion(nid, p.network, p.uh if isinstance(p.uh, dict) else {"uh": p.uh})
                          for nid, p in spec.split.items()) if spec.split else None
-    frames = allocation.amounts if allocation and _shares_pot(spec) else (split.totals if split else {})
+    frames = allocation.amounts if allocation and shares_pot(spec) else (split.totals if split else {})
     requests = engine.compare_requests(frames, [engine.Request(nid, to, amount) for nid, parts in spec.requests.items()
                                                 for to, amount in parts.items()]) if spec.requests else ()
     years = engine.scenario(spec.frame, fixed, [engine.YearPlan(y.year, y.share, None, tuple(_plain(l) for l in y.lines), y.residual)
@@ -100,11 +100,6 @@ def compute(spec: Allocation, reg: Registers, forum_id: str) -> Figures:
         problems += [(("scenario",), disagreement(d, figures), Severity.ERROR) for d in years.problems]
     problems += list(_split_problems(figures, pot))
     return figures
-
-
-def _shares_pot(spec: Allocation) -> bool:
-    """Whether any key shares the pot (flat or pro rata), rather than only fixed amounts."""
-    return any(k.flat is not None or k.pro_rata is not None for k in spec.keys)
 
 
 def _reserved_label(spec: Allocation) -> str:
@@ -131,7 +126,7 @@ def _split_problems(f: Figures, pot: int | None) -> Iterator[tuple[tuple, str, S
     """Each network's split within its frame; the whole split within what the networks get."""
     if f.split is None:
         return
-    if f.allocation is not None and _shares_pot(f.spec):
+    if f.allocation is not None and shares_pot(f.spec):
         for portion in f.split.portions:
             frame = f.allocation.amounts.get(portion.recipient, 0)
             if portion.total > frame:
@@ -140,102 +135,6 @@ def _split_problems(f: Figures, pot: int | None) -> Iterator[tuple[tuple, str, S
         return
     if pot is not None and f.split.total > pot:
         yield (("split",), f"the split shares out {plain_number(f.split.total)}, more than the pot {plain_number(pot)}", Severity.ERROR)
-
-
-def _input_problems(spec: Allocation, keys: dict[str, engine.Key], recipients, reg: Registers) -> Iterator[tuple[tuple, str, Severity]]:
-    """Everything about the inputs that would make the engine's figures meaningless."""
-    yield from _key_problems(spec, keys)
-    yield from _recipient_problems(spec, recipients, reg)
-    yield from _measure_problems(spec, recipients, reg.networks)
-    yield from _party_problems(spec, recipients, reg)
-
-
-def _key_problems(spec: Allocation, keys: dict[str, engine.Key]) -> Iterator[tuple[tuple, str, Severity]]:
-    for attr in ("id", "label"):
-        first: dict[str, int] = {}
-        for i, key in enumerate(spec.keys):
-            value = getattr(key, attr)
-            if value in first:
-                yield ("keys", i, attr), f"the {'key id' if attr == 'id' else 'label'} '{value}' is already used by keys[{first[value]}]", Severity.ERROR
-            first.setdefault(value, i)
-    for i, line in enumerate(spec.fixed):
-        if line.key is not None and not isinstance(keys.get(line.key), (engine.BaseGrant, engine.FixedWithExceptions)):
-            yield ("fixed", i, "key"), f"'{line.key}' is not a 'base' or 'fixed' key of this allocation", Severity.ERROR
-    shares = sum((k.flat or 0) + (k.pro_rata or 0) for k in spec.keys)
-    if any(k.flat is not None or k.pro_rata is not None for k in spec.keys) and shares != 1:
-        yield ("keys",), f"the shares of the pot add up to {plain_percent(shares)}, not 100 %", Severity.ERROR
-    if _shares_pot(spec) and spec.pot is None and spec.frame is None:
-        yield ("pot",), "keys share a pot: give 'frame' (and fixed items) or 'pot'", Severity.ERROR
-    if spec.stated:
-        for column in spec.stated.columns:
-            if column != "total" and column not in keys:
-                yield ("stated", "columns", column), f"'{column}' is not a key of this allocation (nor 'total'){_hint(column, keys)}", Severity.ERROR
-
-
-def _recipient_problems(spec: Allocation, recipients, reg: Registers) -> Iterator[tuple[tuple, str, Severity]]:
-    ids = {r.id for r in recipients}
-    for nid in spec.recipients:
-        if nid not in reg.networks:
-            yield ("recipients", nid), f"no network '{nid}' in the register{_hint(nid, reg.networks)}", Severity.ERROR
-    for i, key in enumerate(spec.keys):
-        for nid in key.exceptions:
-            if nid not in ids:
-                yield ("keys", i, "exceptions", nid), f"'{nid}' is not a recipient of this allocation", Severity.ERROR
-    for field_name in ("requests", "split"):
-        for nid in getattr(spec, field_name):
-            if nid not in ids and nid not in reg.networks:
-                yield (field_name, nid), f"'{nid}' is not a recipient of this allocation", Severity.ERROR
-
-
-def _measure_problems(spec: Allocation, recipients, known) -> Iterator[tuple[tuple, str, Severity]]:
-    """Measures exist, are not negative, are whole for flat keys, and are not all zero."""
-    derived = spec.preframes.derive if spec.preframes else None
-    for nid, measures in spec.recipients.items():
-        for name, value in measures.items():
-            if value < 0:
-                yield ("recipients", nid, name), f"a measure cannot be negative, got {value}", Severity.ERROR
-    for i, key in enumerate(spec.keys):
-        if not key.by or key.by == derived:
-            continue
-        missing = [r for r in recipients if key.by not in r.measures and r.id in known]
-        for r in missing:
-            yield ("keys", i, "by"), f"no '{key.by}' given for {r.name} under 'recipients'", Severity.ERROR
-        if missing or any(key.by not in r.measures for r in recipients):
-            continue
-        if key.flat is not None:
-            for r in recipients:
-                if Fraction(r.measures[key.by]).denominator != 1:
-                    yield ("keys", i, "by"), f"a 'flat' key counts whole units, but '{key.by}' is {r.measures[key.by]} for {r.name}", Severity.ERROR
-        if all(r.measures[key.by] == 0 for r in recipients):
-            yield ("keys", i, "by"), f"cannot share by '{key.by}': it is 0 for every recipient", Severity.ERROR
-    if spec.preframes and spec.preframes.derive:
-        base = sum(k.base or 0 for k in spec.keys)
-        for nid, amount in spec.preframes.amounts.items():
-            if amount < base:
-                yield (("preframes", "amounts", nid), f"the pre-frame {plain_number(amount)} is below the base grant "
-                       f"{plain_number(base)}, so no weight can be derived from it", Severity.ERROR)
-
-
-def _party_problems(spec: Allocation, recipients, reg: Registers) -> Iterator[tuple[tuple, str, Severity]]:
-    """A request goes to the network itself or to a registered university partner."""
-    universities = {oid for oid, org in reg.organisations.items() if org.university}
-    for nid, parts in spec.requests.items():
-        for party in parts:
-            if party != NETWORK and party not in universities:
-                name = reg.networks[nid].short if nid in reg.networks else nid
-                yield (("requests", nid, party), f"'{party}' is neither '{NETWORK}' nor a university partner of {name}"
-                       f"{_hint(party, [NETWORK, *universities])}", Severity.ERROR)
-
-
-def _hint(word: str, known) -> str:
-    """`; did you mean 'x'?` when a known word is close."""
-    close = closest(word, known)
-    return f"; did you mean '{close}'?" if close else ""
-
-
-def plain_percent(share: Fraction, digits: int = 1) -> str:
-    """A share for English messages: `90,0 %` with a plain space."""
-    return percent(share, digits=digits).replace("\u00a0", " ")
 
 
 def _recipients(spec: Allocation, reg: Registers, forum_id: str) -> list[engine.Recipient]:

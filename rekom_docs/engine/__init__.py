@@ -14,11 +14,22 @@ so input order never matters) and `Rounding.SPREADSHEET` (every cell rounded hal
 own, like Excel's ROUND; the drift of each total is reported in `Allocation.warnings`).
 """
 
-from .checks import (Disagreement, check_amount, check_percent, check_preframes, check_tables, check_waterfall,
-                     implied_weights)
+from .checks import Disagreement, check_amount, check_percent, check_preframes, check_tables, check_waterfall, implied_weights
 from .exact import Drift, Figure, Rounding, Weight, as_fraction, round_half_up, round_percent
-from .keys import (Allocation, BaseGrant, FixedWithExceptions, FlatShare, Key, ProRata, Recipient, Row, ShareKey,
-                   allocate, fixed_item, key_label)
+from .keys import (
+                     Allocation,
+                     BaseGrant,
+                     FixedWithExceptions,
+                     FlatShare,
+                     Key,
+                     ProRata,
+                     Recipient,
+                     Row,
+                     ShareKey,
+                     allocate,
+                     fixed_item,
+                     key_label,
+)
 from .scenario import Scenario, YearPlan, YearResult, scenario
 from .split import Portion, Request, RequestCheck, Split, compare_requests, split
 from .waterfall import Item, Waterfall, waterfall

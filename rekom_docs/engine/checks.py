@@ -6,7 +6,7 @@ stages above word it for their reader (an English error, a Norwegian note).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal

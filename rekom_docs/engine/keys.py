@@ -10,6 +10,7 @@ from typing import TypeAlias
 from .exact import Drift, Figure, Rounding, Weight, as_fraction, frozen, largest_remainder, round_half_up, share_out, weights
 from .waterfall import Item
 
+
 @dataclass(frozen=True)
 class Recipient:
     """A network receiving money, with the measures the keys can weigh by."""

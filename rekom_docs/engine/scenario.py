@@ -9,6 +9,7 @@ from fractions import Fraction
 from .checks import Disagreement
 from .waterfall import Item, Waterfall, items, waterfall
 
+
 @dataclass(frozen=True)
 class YearPlan:
     """One year of a scenario: the reserved share (or amount) and its individual-measure lines."""

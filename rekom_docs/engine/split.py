@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from .exact import frozen
 
+
 @dataclass(frozen=True)
 class Portion:
     """One recipient's amount split between the network and its university partner(s)."""

@@ -9,6 +9,7 @@ from typing import Literal
 
 from .exact import as_fraction, round_half_up
 
+
 @dataclass(frozen=True)
 class Item:
     """A labelled amount in whole kroner."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from ..errors import InvalidInput, Problem, RekomError, relative
 from .load import Located, load_file

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
@@ -204,7 +204,7 @@ def _agenda_tag(value: object) -> str:
     return "Break" if isinstance(value, Break) or (isinstance(value, dict) and "pause" in value) else "Case"
 
 
-AgendaItem = Annotated[Union[Annotated[Case, Tag("Case")], Annotated[Break, Tag("Break")]], Discriminator(_agenda_tag)]
+AgendaItem = Annotated[Annotated[Case, Tag("Case")] | Annotated[Break, Tag("Break")], Discriminator(_agenda_tag)]
 
 
 class Deputy(Model):

@@ -40,7 +40,7 @@ def parse_money(value: object) -> int:
 
 def parse_decimal(value: object) -> Decimal:
     """An exact decimal from an int or a string (`228.1`, `228,1`); never from float."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise ValueError(f"expected an exact number written as text or integer, got {value!r}")
     if isinstance(value, (int, Decimal)):
         return Decimal(value)

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-from ..engine import Allocation, Figure, Rounding, Waterfall
 from ..compute.figures import Figures
+from ..engine import Allocation, Figure, Rounding, Waterfall
 from ..formats import exact_places, kr, number, percent
 from .wording import words
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .. import engine
-from ..compute.figures import MUNICIPALITIES, NETWORK, Figures, printed_total
+from ..compute.figures import MUNICIPALITIES, Figures, printed_total
+from ..compute.inputs import NETWORK
 from ..formats import kr, number, percent
 from .document import TableView
 from .wording import words

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..compute.casetext import expand
 from ..compute.figures import Figures
-from .explain import explanation
-from ..model.schema import Case
 from ..formats import kr, long_date
 from ..model.project import MeetingFile, Project
 from ..model.roster import person_name
-from ..compute.casetext import expand
+from ..model.schema import Case
 from .document import ChartView, Document, Markdown, TableView
-from .meeting import Setting, setting
+from .explain import explanation
 from .figures import figure_tables
+from .meeting import Setting, setting
 from .wording import words
 
 

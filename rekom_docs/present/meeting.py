@@ -6,19 +6,19 @@ is decided here, where it can be tested without opening a document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from ..compute import meeting_prose
 from ..check.meeting import table_totals
-from ..model.schema import Case, Meeting, Table, Vote
+from ..compute import meeting_prose
+from ..compute.casetext import expand, text_context
 from ..formats import clock, kr, long_date, number
 from ..model.project import MeetingFile, Project
 from ..model.roster import Attendee, Roster, organisation_name, person_name, roster
-from ..compute.casetext import expand, text_context
-from .document import ChartView, Document, Markdown, TableView
+from ..model.schema import Case, Meeting, Table, Vote
+from .document import Document, Markdown, TableView
 from .figures import figure_tables
 from .wording import words
 
@@ -220,7 +220,7 @@ def cell_text(value: Any, unit: str, lang: str) -> str:
     """A table cell in Norwegian format: kroner grouped, decimals with comma, percent sign."""
     if value is None:
         return ""
-    if isinstance(value, bool) or isinstance(value, str) or unit == "text":
+    if isinstance(value, (bool, str)) or unit == "text":
         return str(value)
     if unit == "percent":
         return f"{number(value, lang)}\u00a0%"

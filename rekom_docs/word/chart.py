@@ -13,10 +13,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ..formats import kr  # noqa: E402
+from ..formats import kr
 
 COLOURS = ("#1F3A5F", "#4A7DB8", "#8FB0D9")  # contrast against white: 11.6, 4.4 and 2.3 (the third only stacked)
 

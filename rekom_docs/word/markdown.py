@@ -20,8 +20,8 @@ code character style are optional, with a documented direct-formatting fallback.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 import markdown
 from docx.document import _Body
@@ -779,7 +779,7 @@ class _Converter:
         table = story.new_table(len(rows), cols, self._text_width(block.indent))
         table._tbl.tblStyle_val = style
         align = _column_alignments(rows, cols)
-        for r, (tr, row) in enumerate(zip(rows, table.rows)):
+        for _r, (tr, row) in enumerate(zip(rows, table.rows)):
             if tr.getparent().tag == "thead":
                 ox.mark_header_row(row._tr)
             for c, td in enumerate(tr.xpath("./th|./td")):

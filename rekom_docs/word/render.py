@@ -5,24 +5,24 @@ from __future__ import annotations
 import copy
 import dataclasses
 import io
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
-from .markdown import MarkdownSubdoc, render_markdown
-from .ooxml import mark_header_row
 from ..errors import RekomError
 from ..present.document import ChartView, Document, Markdown, TableView
+from .markdown import MarkdownSubdoc, render_markdown
+from .ooxml import mark_header_row
 
 PLAIN_STYLES = {"Normal", "Body Text"}
 # Elements that follow w:pBdr and w:shd in a paragraph's properties (ECMA-376 order).
@@ -52,7 +52,7 @@ def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
         raise RekomError(f"template {doc.template}.docx: {exc}") from exc
     props = tpl.docx.core_properties
     props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
-    props.created = props.modified = datetime.now(timezone.utc).replace(microsecond=0)
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
     props.last_modified_by = doc.author
     return tpl
 

@@ -25,12 +25,12 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateAssertionError, TemplateError, TemplateSyntaxError, nodes
 from lxml import etree
 
-from ..present import DOCUMENTS
-from ..present import document as view_module
 from ..errors import RekomError, Severity, relative
 from ..model.project import Project
-from .render import find_template, jinja_env
+from ..present import DOCUMENTS
+from ..present import document as view_module
 from ..present.document import Document, Markdown, TableView
+from .render import find_template, jinja_env
 
 LANGS = ("nb", "nn")
 LANG_NAMES = {"nb": "bokmål", "nn": "nynorsk"}
@@ -251,10 +251,7 @@ class _Reader:
                 self.read(node.test, inner)
             self._body(node.body, inner)
             self._body(node.else_, dict(scope))
-        elif isinstance(node, nodes.Filter) and node.name in _GUARD_FILTERS and node.node is not None:
-            self._use(node.node, scope, guarded=True)
-            self._rest(node, scope, skip=("node",))
-        elif isinstance(node, nodes.Test) and node.name in _GUARD_TESTS:
+        elif isinstance(node, nodes.Filter) and node.name in _GUARD_FILTERS and node.node is not None or isinstance(node, nodes.Test) and node.name in _GUARD_TESTS:
             self._use(node.node, scope, guarded=True)
             self._rest(node, scope, skip=("node",))
         elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr) and \
@@ -485,9 +482,7 @@ def _unused(shape: dict[Path_, set[str]], covered: set[Path_], path: Path_) -> I
     """The highest paths no use reaches; a list's items count as the list's own fields."""
     for name in _children(shape, path):
         child = path + (name,)
-        if child in covered:
-            yield from _unused(shape, covered, child)
-        elif name == ITEM and _children(shape, child):
+        if child in covered or name == ITEM and _children(shape, child):
             yield from _unused(shape, covered, child)
         else:
             yield child

@@ -45,13 +45,11 @@ from rekom_docs.present.explain import (
     format_number,
     format_percent,
 )
-
 from tests.engine.helpers import check_split, check_sum, distribute, explain_disagreement
 
 NB = "\u00a0"
 NETWORK = "nettverket"
 
-NETWORK = "nettverket"
 
 
 def _recipients() -> list[Recipient]:

@@ -19,6 +19,7 @@ from rekom_docs.engine import (
     round_half_up,
     waterfall,
 )
+from tests.engine.helpers import distribute
 
 FAST = settings(max_examples=60, deadline=None)
 
@@ -27,7 +28,6 @@ fte = st.one_of(st.integers(min_value=0, max_value=4).map(Decimal),  # small who
                 st.integers(min_value=0, max_value=50_000).map(lambda tenths: Decimal(tenths) / 10))  # 228.1
 weights = st.dictionaries(ids, fte, min_size=1, max_size=12).filter(lambda w: any(w.values()))
 pots = st.integers(min_value=0, max_value=30_000_000)
-from tests.engine.helpers import distribute
 
 
 @st.composite
@@ -62,7 +62,7 @@ def test_allocation_columns_sum_to_their_parts_and_nothing_is_negative(pot: int,
     result = allocate(pot, nets, _keys(flat))
     assert result.total == pot + 150_000 * len(nets)
     assert result.columns["Flat"] + result.columns["Årsverk"] == pot
-    assert dict(result.columns) == {label: part for label, part in result.parts.items()}
+    assert dict(result.columns) == dict(result.parts.items())
     assert all(amount >= 0 for row in result.rows for amount in row.amounts.values())
 
 

@@ -41,9 +41,9 @@ from rekom_docs.engine import (
     waterfall,
 )
 from rekom_docs.present.explain import explain_allocation, explain_waterfall
+from tests.engine.helpers import check_split, check_sum, explain_disagreement
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "allocate"
-from tests.engine.helpers import check_split, check_sum, explain_disagreement
 
 NETWORK = "nettverket"
 
@@ -201,7 +201,7 @@ def test_jan_2024_text_base_grant_disagrees_with_the_table() -> None:
 
 def test_jan_2024_preframes_agree_with_the_waterfall_and_can_be_reproduced() -> None:
     wf = _budget_jan_2024()
-    base = {name: BASE_JAN_2024.amount for name in PREFRAMES_2024}
+    base = dict.fromkeys(PREFRAMES_2024, BASE_JAN_2024.amount)
     assert check_preframes(PREFRAMES_2024, base, wf.pot) == ()
     weights = implied_weights(PREFRAMES_2024, base)
     networks = [Recipient(name, name, {"avledet vekt": weights[name]}) for name in PREFRAMES_2024]
@@ -213,7 +213,7 @@ def test_jan_2024_preframes_agree_with_the_waterfall_and_can_be_reproduced() -> 
 
 
 def test_jan_2024_preframe_check_names_both_figures() -> None:
-    base = {name: 200_000 for name in PREFRAMES_2024}
+    base = dict.fromkeys(PREFRAMES_2024, 200000)
     broken = {**PREFRAMES_2024, "Indre Namdal": 179_221}
     assert check_preframes(broken, base, 7_900_000) == (
         Disagreement("preframe_below_base", 179_221, 200_000, "kr", "Indre Namdal"),
