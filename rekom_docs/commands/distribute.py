@@ -29,18 +29,19 @@ def folders_and_format(parser) -> None:
 
 
 def run(args) -> int:
-    from ..distribute import outbox, smtp
     from ..build import checked_project
+    from ..distribute import outbox, smtp
+    from ..distribute.recipients import distribution
 
     project = checked_project(args.cases)
     item = project.meeting(args.meeting)
-    settings = smtp.settings_from_env() if args.send else None  # Why: a missing setting stops before any work
-    prepared = outbox.prepare(project, item, args.what, args.out, FORMATS[args.format])
     if not args.send:
-        for path in outbox.write_drafts(args.out, item, args.what, prepared):
+        for path in outbox.write_drafts(args.out, item, args.what, outbox.prepare(project, item, args.what, args.out, FORMATS[args.format])):
             print(f"wrote {relative(path)}")
         return 0
-    sender = project.registers.fora[item.meeting.forum].distribution.sender.email
+    settings = smtp.settings_from_env()  # Why: before any work, so a missing setting stops at once
+    prepared = outbox.prepare(project, item, args.what, args.out, FORMATS[args.format])
+    sender = distribution(project, item).sender.email
     summary = outbox.send(args.out, item, prepared, settings, sender, args.resend_changed, args.retry_uncertain)
     for note in summary.notes:
         print(note, file=sys.stderr)

@@ -18,10 +18,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..build import checked_project
     from ..distribute import outbox, recipients
     from ..distribute.forfall import record_absence
-    from ..build import checked_project
-    from ..publish.write import write_file
+    from ..publish.write import write_bytes
 
     project = checked_project(args.cases)
     item = project.meeting(args.meeting)
@@ -33,8 +33,7 @@ def run(args) -> int:
     text = item.path.read_bytes().decode("utf-8")
     edited = record_absence(text, relative(item.path), args.person, None if already else deputy)
     if edited != text:
-        write_file(project.root, item.path, lambda tmp: tmp.write_bytes(edited.encode("utf-8")),
-                   verify=lambda tmp: _valid(project, item, tmp))
+        write_bytes(project.root, item.path, edited.encode("utf-8"), verify=lambda tmp: _valid(project, item, tmp))
         print(f"recorded in {relative(item.path)}: {args.person} absent" + (f", {deputy} attends as deputy" if deputy else ""))
     if not deputy:
         print(f"no deputy is registered for {args.person}; the absence alone is recorded")
@@ -68,13 +67,13 @@ def _valid(project, item, path: Path) -> None:
     """The edited case file passes the same checks as before, read from the temporary copy."""
     from ..check.meeting import check_meeting
     from ..model.load import load_text
-    from ..model.schema import Meeting
     from ..model.parse import parse
+    from ..model.schema import Meeting
 
     source, problems = load_text(path.read_bytes().decode("utf-8"), relative(item.path))
     meeting, found = parse(source, Meeting) if source else (None, [])
     problems += found
-    if meeting is not None:
+    if source is not None and meeting is not None:
         problems += [p for p in check_meeting(item.id, meeting, project.registers, source) if p.is_error]
     if problems:
         raise InvalidInput(problems)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress
@@ -24,7 +24,7 @@ def invitation(meeting_id: str, meeting: Meeting, summary: str, organiser, atten
     end = datetime.combine(meeting.date, meeting.time.end, OSLO)
     event = Event()
     event.add("uid", f"{meeting_id}@{organiser.email.rsplit('@', 1)[1]}")
-    event.add("dtstamp", stamp.astimezone(timezone.utc))
+    event.add("dtstamp", stamp.astimezone(UTC))
     event.add("dtstart", start)
     event.add("dtend", end)
     event.add("summary", summary)

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..errors import RekomError, relative
-from ..publish.write import write_file
+from ..publish.write import write_bytes
 
 FOLDER = "utsending"  # <out>/utsending/<meeting>.json; `make clean` keeps it
 SENT, SENDING, FAILED, NOT_SENT = "sent", "sending", "failed", "not sent"
@@ -61,7 +61,7 @@ class DistributionLog:
         self.entries += entries
         text = json.dumps({"meeting": self.meeting_id, "entries": [asdict(e) for e in self.entries]},
                           ensure_ascii=False, indent=1)
-        write_file(self.out, self.path, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"))
+        write_bytes(self.out, self.path, (text + "\n").encode("utf-8"))
 
     def last(self, message: str, address: str) -> Entry | None:
         """The latest attempt of this message to this address."""

@@ -19,8 +19,8 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from ..errors import InvalidInput, RekomError
-from ..model.load import load_file
 from ..model.addresses import name_problem, parse_email
+from ..model.load import load_file
 from .recipients import Mailbox, Plan
 
 WORDING = Path(__file__).resolve().parent.parent.parent / "templates" / "wording" / "distribute.yaml"

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 
 from ..formats import clock, long_date
 from ..model.project import MeetingFile, Project
-from ..publish.write import write_file
+from ..publish.write import write_bytes
 from . import smtp
 from .ics import OSLO, invitation
 from .log import FAILED, NOT_SENT, SENDING, SENT, DistributionLog, Entry, sending_lock
 from .message import Attachment, attachments, compose, fill, load_wording, recipient_line
-from .recipients import Plan, plan
+from .recipients import Plan, distribution, plan
 
 DRAFTS = "utsending"  # <out>/<meeting>/utsending/<what>/<message>.eml
 
@@ -53,7 +53,7 @@ def prepare(project: Project, item: MeetingFile, what: str, out: Path, formats: 
             now: datetime | None = None, plans: list[Plan] | None = None) -> list[Prepared]:
     """Compose every message of `what` (or of the given plans) for the meeting."""
     now = now or datetime.now(OSLO)
-    forum = project.registers.fora[item.meeting.forum]
+    forum, sender = project.registers.fora[item.meeting.forum], distribution(project, item).sender
     wording = load_wording()
     prepared = []
     for p in plans if plans is not None else plan(project, item, what, out, formats):
@@ -61,10 +61,10 @@ def prepare(project: Project, item: MeetingFile, what: str, out: Path, formats: 
         files = attachments(p)
         if p.calendar:
             summary = fill(wording[p.to.lang]["agenda"]["subject"], values)
-            stamp = datetime.fromtimestamp(p.documents[0].stat().st_mtime, timezone.utc)
-            ics = invitation(item.id, item.meeting, summary, forum.distribution.sender, p.to, stamp)
+            stamp = datetime.fromtimestamp(p.documents[0].stat().st_mtime, UTC)
+            ics = invitation(item.id, item.meeting, summary, sender, p.to, stamp)
             files.append(Attachment("innkalling.ics", ics, "text/calendar"))
-        prepared.append(Prepared(p, compose(p, forum.distribution.sender, wording, values, files, now), files))
+        prepared.append(Prepared(p, compose(p, sender, wording, values, files, now), files))
     return prepared
 
 
@@ -84,7 +84,7 @@ def write_drafts(out: Path, item: MeetingFile, what: str, prepared: list[Prepare
         draft = _copy(p.msg)
         draft["X-Unsent"] = "1"  # Why: Outlook opens the file as a message to send, not as one received
         data = draft.as_bytes()
-        written.append(write_file(out, folder / f"{p.plan.key}.eml", lambda tmp, data=data: tmp.write_bytes(data)))
+        written.append(write_bytes(out, folder / f"{p.plan.key}.eml", data))
     if prune:
         for stale in {p.resolve() for p in folder.glob("*.eml")} - {w.resolve() for w in written}:
             stale.unlink()
@@ -114,7 +114,9 @@ def _send(log: DistributionLog, prepared: list[Prepared], settings: smtp.Setting
             reason = _reason(log, p, box.address, resend_changed, retry_uncertain, summary)
             if reason:
                 pending.append((p, box, reason))
-    client = smtp.connect(settings) if pending else None
+    if not pending:
+        return summary
+    client = smtp.connect(settings)
     try:
         for n, (p, box, reason) in enumerate(pending):
             log.add(_entry(p, box, reason, SENDING))
@@ -129,8 +131,7 @@ def _send(log: DistributionLog, prepared: list[Prepared], settings: smtp.Setting
                 summary.counts[NOT_SENT] += len(rest)
                 break
     finally:
-        if client is not None:
-            smtp.close(client)
+        smtp.close(client)
     return summary
 
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RekomError, relative
-from ..model.schema import Role
+from ..model.addresses import Contact, Distribution
 from ..model.project import MeetingFile, Project
 from ..model.roster import person_name
-from ..model.addresses import Contact, Distribution
+from ..model.schema import Role
 
 WHATS = ("agenda", "minutes", "letters")
 PUBLIC_FOLDER = "offentlig"  # where the public version of a meeting's papers is built
@@ -54,7 +54,8 @@ class _Book:
     """Turns register ids and contacts into mailboxes, collecting every id without an address."""
 
     def __init__(self, project: Project, forum_lang: str):
-        self.project, self.forum_lang, self.missing = project, forum_lang, []
+        self.project, self.forum_lang = project, forum_lang
+        self.missing: list[str] = []
 
     def box(self, ref) -> Mailbox | None:
         reg = self.project.registers
@@ -86,14 +87,11 @@ class _Book:
 
 def plan(project: Project, item: MeetingFile, what: str, out: Path, formats: tuple[str, ...]) -> list[Plan]:
     """Every message of `what` for the meeting; a user error if an address or a built file is missing."""
-    forum = project.registers.fora[item.meeting.forum]
-    if forum.distribution is None:
-        raise RekomError(f"forum '{item.meeting.forum}' has no 'distribution' in the register: "
-                         "say there who receives which papers")
+    forum, dist = project.registers.fora[item.meeting.forum], distribution(project, item)
     book = _Book(project, forum.language)
     folder = out / item.id
-    plans = _letters(project, item, forum.distribution, book, folder, formats) if what == "letters" else \
-        _meeting_papers(item, forum, what, book, folder, formats)
+    plans = _letters(project, item, dist, book, folder, formats) if what == "letters" else \
+        _meeting_papers(item, forum, dist, what, book, folder, formats)
     book.check()
     _check_built(plans, what, formats)
     return plans
@@ -105,6 +103,8 @@ def deputy(project: Project, item: MeetingFile, person: str, member: str, out: P
     book = _Book(project, forum.language)
     box = book.box(person)
     book.check()
+    if box is None:  # Why: only for the type checker; check() has said what is missing
+        raise RekomError(f"no e-mail address for '{person}'")
     found = deputy_plan(box, person_name(project.registers, member), out / item.id, forum.language, formats)
     _check_built([found], "agenda", formats)
     return found
@@ -119,9 +119,18 @@ def _check_built(plans: list[Plan], what: str, formats) -> None:
                          + f"; build them first (make {what}" + (", make pdf" if "pdf" in formats else "") + ")" + public)
 
 
-def _meeting_papers(item: MeetingFile, forum, what: str, book: _Book, folder: Path, formats) -> list[Plan]:
+def distribution(project: Project, item: MeetingFile) -> Distribution:
+    """Who receives which papers of the meeting's forum, or a user error saying where to add it."""
+    found = project.registers.fora[item.meeting.forum].distribution
+    if found is None:
+        raise RekomError(f"forum '{item.meeting.forum}' has no 'distribution' in the register: "
+                         "say there who receives which papers")
+    return found
+
+
+def _meeting_papers(item: MeetingFile, forum, dist: Distribution, what: str, book: _Book, folder: Path,
+                    formats) -> list[Plan]:
     """The agenda or the minutes to each person of the chosen groups; the public version to the public list."""
-    dist: Distribution = forum.distribution
     groups = dist.agenda if what == "agenda" else dist.minutes
     stem, att = _STEMS[what], item.meeting.attendance
     people: dict[str, None] = {}
@@ -136,8 +145,9 @@ def _meeting_papers(item: MeetingFile, forum, what: str, book: _Book, folder: Pa
         if pid not in deputies and (box := book.box(pid)):
             plans.append(Plan(f"{stem}-{pid}", what, box, documents=_files(folder, stem, box.lang, forum.language, formats),
                               calendar=what == "agenda"))
-    plans += [deputy_plan(box, person_name(book.project.registers, member), folder, forum.language, formats)
-              for pid, member in deputies.items() if (box := book.box(pid))]
+    for pid, member in deputies.items():
+        if box := book.box(pid):
+            plans.append(deputy_plan(box, person_name(book.project.registers, member), folder, forum.language, formats))
     if "public" in groups:
         public = tuple(folder / PUBLIC_FOLDER / f"{stem}.{ext}" for ext in formats)
         plans += [Plan(f"{stem}-offentlig-{box.id}", "public", box, documents=public)

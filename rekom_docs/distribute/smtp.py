@@ -10,6 +10,7 @@ import netrc
 import os
 import smtplib
 import ssl
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,9 +33,9 @@ class Settings:
     timeout: float = 30.0
 
 
-def settings_from_env(env: dict[str, str] | None = None) -> Settings:
+def settings_from_env(variables: Mapping[str, str] | None = None) -> Settings:
     """The SMTP settings from REKOM_SMTP_* variables, the login from them or from a netrc file."""
-    env = os.environ if env is None else env
+    env: Mapping[str, str] = os.environ if variables is None else variables
     host = env.get("REKOM_SMTP_HOST", "").strip()
     if not host:
         raise RekomError("set REKOM_SMTP_HOST (and REKOM_SMTP_PORT, REKOM_SMTP_SECURITY) to send; see the README")
@@ -52,7 +53,7 @@ def settings_from_env(env: dict[str, str] | None = None) -> Settings:
     return Settings(host, int(port_text), security, user, password)
 
 
-def _from_netrc(env, host: str, user: str | None) -> tuple[str | None, str | None]:
+def _from_netrc(env: Mapping[str, str], host: str, user: str | None) -> tuple[str | None, str | None]:
     """The login for `host` in REKOM_SMTP_NETRC (default ~/.netrc), if that file has one."""
     path = Path(env.get("REKOM_SMTP_NETRC") or Path.home() / ".netrc")
     if not path.is_file():

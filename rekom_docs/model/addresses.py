@@ -11,7 +11,7 @@ import re
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.utils import getaddresses
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
@@ -68,7 +68,7 @@ class Contact(Model):
     email: Email
 
 
-Ref = Annotated[Union[RecipientId, Contact], Field(description="A register id, or {name, email}.")]
+Ref = Annotated[RecipientId | Contact, Field(description="A register id, or {name, email}.")]
 
 
 class Distribution(Model):

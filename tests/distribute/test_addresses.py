@@ -6,10 +6,9 @@ import re
 
 import pytest
 
-from rekom_docs.model.addresses import parse_email
 from rekom_docs.distribute.message import KINDS, WORDING, fill, load_wording
 from rekom_docs.errors import RekomError
-
+from rekom_docs.model.addresses import parse_email
 
 
 def run_check(tree) -> int:

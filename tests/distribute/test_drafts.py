@@ -13,8 +13,8 @@ from icalendar import Calendar
 
 from rekom_docs.distribute.message import compose, load_wording
 from rekom_docs.distribute.recipients import Mailbox, Plan
-from rekom_docs.model.addresses import Contact
 from rekom_docs.errors import RekomError
+from rekom_docs.model.addresses import Contact
 
 from .conftest import run
 

@@ -8,9 +8,9 @@ from email.policy import default
 
 import pytest
 
+from rekom_docs.build import checked_project as open_project
 from rekom_docs.distribute.forfall import record_absence
 from rekom_docs.errors import RekomError
-from rekom_docs.build import checked_project as open_project
 from rekom_docs.model.roster import roster
 
 from .conftest import run

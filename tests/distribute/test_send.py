@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from rekom_docs.build import checked_project as open_project
 from rekom_docs.distribute.smtp import settings_from_env
 from rekom_docs.errors import RekomError
 from rekom_docs.model.schema import Registers
-from rekom_docs.build import checked_project as open_project
 
 from .conftest import run
 
