@@ -38,6 +38,8 @@ def _line_of(text: str, needle: str) -> int:
      "people.olav-reitan.email", "exactly one plain e-mail address"),
     ("name: Olav Reitan,", 'name: "Olav Reitan\\r\\nBcc: x@evil.example.org",', "people.olav-reitan.name", "line break"),
     ("name: Olav Reitan,", 'name: "Olav Reitan <x@evil.example.org>",', "people.olav-reitan.name", "e-mail address"),
+    ("sender: {name: Sekretariatet for Samarbeidsforum REKOM,", 'sender: {name: "Sekretariatet\\nBcc: x@evil.example.org",',
+     "fora.rekom.distribution.sender.name", "line break"),
     ("    email: postmottak@fosen.example.no", "    email: postmottak@fosenbad", "networks.fosen.email", "a name and a domain"),
 ])
 def test_check_locates_a_bad_address_or_name(tree, capsys, old, new, field, message):
