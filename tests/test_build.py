@@ -11,12 +11,14 @@ from docx.oxml.ns import qn
 from rekom_docs.build import BuildConfig, build
 from rekom_docs.errors import RekomError
 from rekom_docs.word.outline import outline
+from tests.conftest import soffice_or_skip
+from tests.paths import EXAMPLES as EXAMPLES_DIR
+from tests.paths import GOLDEN as GOLDEN_DIR
+from tests.paths import ROOT as ROOT_DIR
 
-from .conftest import soffice_or_skip
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = ROOT_DIR
 CASES = ROOT / "cases"
-GOLDEN = Path(__file__).resolve().parent / "golden" / "documents"
+GOLDEN = GOLDEN_DIR / "documents"
 MEETINGS = sorted(p.stem for p in CASES.rglob("*.yaml") if p.name != "register.yaml")
 KINDS = ("minutes", "agenda", "letters")
 
@@ -169,7 +171,7 @@ def test_each_recipient_letter_uses_its_own_written_standard(tmp_path: Path):
     """In the example register Midtre Namdal writes nynorsk; the forum and the others bokmål."""
     from docx.oxml.ns import qn as _qn
 
-    cases = Path(__file__).resolve().parent / "examples" / "valid" / "alloc-waterfall-keys"
+    cases = EXAMPLES_DIR / "valid" / "alloc-waterfall-keys"
     list(build(BuildConfig(cases, tmp_path, ("letters",))))
 
     folder = tmp_path / "2024-03-14-rekom"

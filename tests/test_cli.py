@@ -7,8 +7,9 @@ from pathlib import Path
 
 from rekom_docs.build import BuildConfig, build
 from rekom_docs.cli import main
+from tests.paths import ROOT as ROOT_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = ROOT_DIR
 CASES = ROOT / "cases"
 
 

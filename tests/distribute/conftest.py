@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
+
 MEETINGS = ("2024-03-07-rekom", "2022-03-09-rekom", "2024-01-11-kompetanseloftet")
 
 

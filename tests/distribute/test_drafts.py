@@ -16,7 +16,7 @@ from rekom_docs.distribute.recipients import Mailbox, Plan
 from rekom_docs.errors import RekomError
 from rekom_docs.model.addresses import Contact
 
-from .conftest import run
+from .conftest import ROOT, run
 
 MEETING = "2024-03-07-rekom"
 
@@ -162,7 +162,7 @@ def test_real_built_papers_travel_intact(tmp_path):
 
     from rekom_docs.build import BuildConfig, build
 
-    shutil.copytree(Path(__file__).resolve().parents[2] / "cases", tmp_path / "cases")
+    shutil.copytree(ROOT / "cases", tmp_path / "cases")
     list(build(BuildConfig(tmp_path / "cases", tmp_path / "build", ("agenda",), meetings=(MEETING,))))
     assert run(tmp_path, "distribute", MEETING, "--what", "agenda") == 0
     msg = _draft(tmp_path, "innkalling-siri-hoel")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
@@ -42,8 +41,9 @@ from rekom_docs.engine import (
 )
 from rekom_docs.present.explain import explain_allocation, explain_waterfall
 from tests.engine.helpers import check_split, check_sum, explain_disagreement
+from tests.paths import GOLDEN as GOLDEN_DIR
 
-GOLDEN = Path(__file__).parent.parent / "golden" / "allocate"
+GOLDEN = GOLDEN_DIR / "allocate"
 
 NETWORK = "nettverket"
 

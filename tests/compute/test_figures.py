@@ -18,8 +18,9 @@ from rekom_docs.compute.figures import compute, prose
 from rekom_docs.model.allocation import Allocation
 from rekom_docs.model.schema import Registers
 from rekom_docs.present.figures import figure_tables
+from tests.paths import ROOT as ROOT_DIR
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = ROOT_DIR
 CASE_2022 = Path("cases/2022/2022-03-09-rekom.yaml")
 
 # The networks of seed 000 (sak 8/2022) with their municipality counts; the names are

@@ -13,8 +13,9 @@ from docx.shared import Mm
 
 from rekom_docs.cli import main
 from rekom_docs.publish.lint import lint_docx
+from tests.paths import ROOT as ROOT_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = ROOT_DIR
 
 
 def _png() -> bytes:

@@ -36,8 +36,10 @@ import pytest
 
 from rekom_docs.build import checked_project as open_project
 from rekom_docs.cli import main
+from tests.paths import EXAMPLES as EXAMPLES_DIR
+from tests.paths import ROOT as ROOT_DIR
 
-EXAMPLES = Path(__file__).resolve().parent / "examples"
+EXAMPLES = EXAMPLES_DIR
 VALID = sorted(p for p in (EXAMPLES / "valid").iterdir() if p.is_dir())
 INVALID = sorted(p for p in (EXAMPLES / "invalid").iterdir() if p.is_dir())
 
@@ -151,7 +153,7 @@ def test_real_entry_point_checks_valid_folder():
     """The installed console script, once, as a user runs it."""
     exe = Path(sys.executable).with_name("rekom-docs")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "rekom_docs"]
-    repo = EXAMPLES.parent.parent
+    repo = ROOT_DIR
     done = subprocess.run([*command, "check", "tests/examples/valid"], cwd=repo, capture_output=True,
                           text=True, timeout=60)
     assert (done.returncode, done.stderr) == (0, "")

@@ -19,10 +19,10 @@ from rekom_docs.build import BuildConfig, build
 from rekom_docs.cli import main
 from rekom_docs.errors import RekomError
 from rekom_docs.publish import pdf
+from tests.conftest import soffice_or_skip
+from tests.paths import ROOT as ROOT_DIR
 
-from .conftest import soffice_or_skip
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = ROOT_DIR
 CASES = ROOT / "cases"
 SAMPLE = {
     "register.yaml": """\

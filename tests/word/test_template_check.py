@@ -12,8 +12,9 @@ from rekom_docs.build import BUNDLED_TEMPLATES
 from rekom_docs.build import checked_project as open_project
 from rekom_docs.cli import main
 from rekom_docs.word.template_check import check_shapes, check_templates, data_shapes, shape_of, show
+from tests.paths import ROOT as ROOT_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = ROOT_DIR
 CASES = ROOT / "cases"
 
 

@@ -1,0 +1,10 @@
+"""Where the repository's parts are, for every test module wherever it sits in tests/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+EXAMPLES = TESTS / "examples"
+GOLDEN = TESTS / "golden"
