@@ -139,6 +139,8 @@ def _meeting_papers(item: MeetingFile, forum, dist: Distribution, what: str, boo
             people |= dict.fromkeys(m.person for m in forum.members if m.role is _ROLES[group])
         if group == "guests" and att:
             people |= dict.fromkeys(att.guests)
+    if att and what == "minutes":  # Why: a deputy who attended gets the minutes, whatever the groups say
+        people |= dict.fromkeys(d.person for d in att.deputies)
     deputies = {d.person: d.deputy_for for d in att.deputies} if att and what == "agenda" else {}
     plans = []
     for pid in people:
@@ -185,6 +187,7 @@ def _letters(project: Project, item: MeetingFile, dist: Distribution, book: _Boo
         kind = "letter" if path.parent.name == "brev" else "recommendation"
         plans.append(Plan(f"{path.parent.name}-{path.stem}" if kind == "letter" else path.stem, kind, to,
                           tuple(cc.values()), files, fields={"subject": doc.title}))
+    book.check()
     if not plans:
         raise RekomError(f"{item.id} has no letters: no allocation in it is marked 'recommendation: true'")
     return plans

@@ -182,3 +182,14 @@ def test_a_meeting_without_letters_or_a_forum_without_distribution_is_a_clean_er
     register.write_text(text[:start] + text[end:], encoding="utf-8")
     assert run(tree, "distribute", MEETING, "--what", "agenda") == 1
     assert "forum 'rekom' has no 'distribution'" in capsys.readouterr().err
+
+
+def test_a_deputy_who_attended_gets_the_minutes(tree):
+    register = tree / "cases" / "register.yaml"
+    text = register.read_text(encoding="utf-8")
+    register.write_text(text.replace("      agenda: [members, secretariat, guests]\n      minutes: [members, deputies, secretariat, guests, public]",
+                                     "      agenda: [members, secretariat, guests]\n      minutes: [members]"), encoding="utf-8")
+    assert run(tree, "distribute", "2024-01-11-kompetanseloftet", "--what", "minutes") == 0
+    drafts = {p.stem for p in (tree / "build" / "2024-01-11-kompetanseloftet" / "utsending" / "minutes").glob("*.eml")}
+    assert {"referat-silje-ravlo", "referat-guro-fossum", "referat-torunn-vestvik", "referat-hege-brennvik"} <= drafts
+    assert "referat-sigrid-hovin" not in drafts  # the secretariat is not in the groups here
