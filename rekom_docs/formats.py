@@ -55,7 +55,7 @@ def kr(value: int, lang: str = "nb") -> str:
     return number(value, lang)
 
 
-def percent(value: Fraction | Decimal, lang: str = "nb", digits: int = 1) -> str:
+def percent(value: Fraction | Decimal | int, lang: str = "nb", digits: int = 1) -> str:
     """A share as a percentage: `10,8 %` (no-break space before the sign)."""
     return number(Fraction(value) * 100, lang, digits) + "\u00a0%"
 
@@ -70,6 +70,12 @@ def clock(value: time) -> str:
     return value.strftime("%H.%M")
 
 
-def plain_number(value: int | Decimal) -> str:
-    """A number for English CLI messages: grouped by plain spaces."""
+def plain_number(value: int | Decimal | Fraction) -> str:
+    """A number for English CLI messages: grouped by plain spaces; a Fraction as `number` shows it.
+
+    Why: Fraction has no `,` format, and an exact part (pot x share) need not be whole kroner.
+    """
+    if isinstance(value, Fraction):
+        places = exact_places(value)
+        value = _to_decimal(value, 2 if places is None else places)
     return f"{value:,}".replace(",", " ")

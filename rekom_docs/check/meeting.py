@@ -133,7 +133,7 @@ def _check_attendance(meeting: Meeting, reg: Registers, src: Located) -> Iterato
         if roles.get(pid) is None:
             yield src.problem(("attendance", "absent", i), f"'{pid}' is not a member of forum '{meeting.forum}'")
     for i, dep in enumerate(att.deputies):
-        at = ("attendance", "deputies", i)
+        at: tuple[str | int, ...] = ("attendance", "deputies", i)
         yield from _person_ref(dep.person, at + ("person",), reg, src)
         registered = roles.get(dep.person)
         if dep.person in reg.people and (registered is None or registered.deputy_for != dep.deputy_for):
@@ -152,18 +152,18 @@ def _check_attendance(meeting: Meeting, reg: Registers, src: Located) -> Iterato
 
 def _check_slots(meeting: Meeting, src: Located) -> Iterator[Problem]:
     """Slots lie inside the meeting, in order; cases do not overlap; a break may sit inside a case."""
-    timed = [(i, item) for i, item in enumerate(meeting.agenda) if item.time is not None]
-    for i, item in timed:
-        if not item.time.within(meeting.time):
-            yield src.problem(("agenda", i, "time"), f"{_slot(item.time)} lies outside the meeting's hours {_slot(meeting.time)}")
-    for (_, a), (j, b) in zip(timed, timed[1:]):
-        if b.time.start < a.time.start:
-            yield src.problem(("agenda", j, "time"), f"{_slot(b.time)} starts before the item above it ({_slot(a.time)})")
-    for n, (i, a) in enumerate(timed):
-        for j, b in timed[n + 1:]:
-            nested = isinstance(b, Break) and b.time.within(a.time) or isinstance(a, Break) and a.time.within(b.time)
-            if a.time.overlaps(b.time) and not nested:
-                yield src.problem(("agenda", j, "time"), f"{_slot(b.time)} overlaps {_slot(a.time)} of agenda item {i + 1}")
+    timed = [(i, item, item.time) for i, item in enumerate(meeting.agenda) if item.time is not None]
+    for i, _, slot in timed:
+        if not slot.within(meeting.time):
+            yield src.problem(("agenda", i, "time"), f"{_slot(slot)} lies outside the meeting's hours {_slot(meeting.time)}")
+    for (_, _, a), (j, _, b) in zip(timed, timed[1:]):
+        if b.start < a.start:
+            yield src.problem(("agenda", j, "time"), f"{_slot(b)} starts before the item above it ({_slot(a)})")
+    for n, (i, x, a) in enumerate(timed):
+        for j, y, b in timed[n + 1:]:
+            nested = isinstance(y, Break) and b.within(a) or isinstance(x, Break) and a.within(b)
+            if a.overlaps(b) and not nested:
+                yield src.problem(("agenda", j, "time"), f"{_slot(b)} overlaps {_slot(a)} of agenda item {i + 1}")
 
 
 def _check_case(case: Case, at: tuple, meeting: Meeting, reg: Registers, src: Located, voters) -> Iterator[Problem]:
@@ -221,7 +221,8 @@ def table_totals(table: Table) -> list[int | Decimal | None]:
     """The computed totals row: the sum of each summed column, None elsewhere."""
     sums: list[int | Decimal | None] = []
     for c, col in enumerate(table.columns):
-        values = [row[c] for row in table.rows if c < len(row) and isinstance(row[c], (int, Decimal))]
+        cells = [row[c] for row in table.rows if c < len(row)]
+        values = [cell for cell in cells if isinstance(cell, (int, Decimal))]
         sums.append(sum(values) if col.sum and col.unit != "text" else None)
     return sums
 
@@ -230,6 +231,7 @@ def _check_stated_total(table: Table, at: tuple, src: Located) -> Iterator[Probl
     from ..formats import plain_number
 
     stated = table.total
+    assert isinstance(stated, list)  # the caller checks only a stated (list) total
     if len(stated) != len(table.columns):
         yield src.problem(at + ("total",), f"the stated total has {len(stated)} cells, the table {len(table.columns)} columns")
         return

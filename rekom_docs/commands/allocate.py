@@ -32,7 +32,8 @@ def run(args) -> int:
     shown = 0
     for index, figures in item.figures.items():
         case = item.meeting.agenda[index]
-        if args.case and isinstance(case, Case) and case.case != args.case:
+        assert isinstance(case, Case)  # figures are computed for cases only, never for breaks
+        if args.case and case.case != args.case:
             continue
         print(f"# Sak {case.case} {case.title}\n")
         for table in figure_tables(figures):

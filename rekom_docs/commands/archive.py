@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from ..errors import RekomError, relative
@@ -23,9 +24,13 @@ def run(args) -> int:
     if taken:  # Why: checked before copying anything, so an archive is never left half-written
         raise RekomError("already archived, not overwritten: " + ", ".join(relative(t) for t in taken))
     for source, target in plans:
-        write_file(args.out, target, lambda tmp, source=source: tmp.write_bytes(source.read_bytes()))
+        write_file(args.out, target, partial(_copy, source))
         print(f"archived {relative(target)}")
     return 0
+
+
+def _copy(source: Path, tmp: Path) -> None:
+    tmp.write_bytes(source.read_bytes())
 
 
 def _built(out: Path, meeting: str) -> list[Path]:

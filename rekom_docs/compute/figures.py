@@ -66,6 +66,7 @@ def compute(spec: Allocation, reg: Registers, forum_id: str) -> Figures:
     if problems:
         return Figures(spec, names, None, (), 0, None, None, (), None, problems)
     fixed = [engine.Item(line.label, _line_amount(line, keys, recipients)) for line in spec.fixed]
+    reserved_lines: tuple[engine.Item, ...]
     wf, reserved_lines, unallocated = None, (), 0
     if spec.frame is not None:
         wf, reserved_lines = _waterfall(spec, fixed)
@@ -108,11 +109,11 @@ def _reserved_label(spec: Allocation) -> str:
 
 def _waterfall_problems(spec: Allocation, wf: engine.Waterfall, lines) -> list[tuple[tuple, str, Severity]]:
     """The frame covers the fixed items, a share-based reserve covers its lines, a decided pot fits."""
-    problems = []
+    problems: list[tuple[tuple, str, Severity]] = []
     if wf.fixed_total > wf.frame:
         problems.append((("fixed",), f"the fixed items add up to {plain_number(wf.fixed_total)}, more than the frame "
                          f"{plain_number(wf.frame)}", Severity.ERROR))
-    named = sum(line.amount for line in spec.reserved.lines) if spec.reserved else 0
+    named = sum(line.amount or 0 for line in spec.reserved.lines) if spec.reserved else 0  # keyed lines: see input_problems
     if spec.reserved and spec.reserved.share is not None and named > wf.reserved >= 0:
         problems.append((("reserved", "lines"), f"the lines add up to {plain_number(named)}, more than the reserved part "
                          f"{plain_number(wf.reserved)}", Severity.ERROR))
@@ -143,7 +144,7 @@ def _recipients(spec: Allocation, reg: Registers, forum_id: str) -> list[engine.
     result = []
     for nid in ids:
         network = reg.networks.get(nid)
-        measures = {MUNICIPALITIES: len(network.municipalities)} if network else {}
+        measures: dict[str, engine.Weight] = {MUNICIPALITIES: len(network.municipalities)} if network else {}
         measures |= dict(spec.recipients.get(nid, {}))
         result.append(engine.Recipient(nid, network.short if network else nid, measures))
     return result
@@ -163,7 +164,10 @@ def _line_amount(line: Line, keys: dict[str, engine.Key], recipients: list[engin
     """A line's amount, or the total its fixed key gives the recipients."""
     if line.amount is not None:
         return line.amount
-    return engine.fixed_item(keys[line.key], recipients).amount
+    assert line.key is not None  # a line without an amount has a key (Line._amount_or_key)
+    key = keys[line.key]
+    assert isinstance(key, (engine.BaseGrant, engine.FixedWithExceptions))  # input_problems rejects other keys first
+    return engine.fixed_item(key, recipients).amount
 
 
 def _plain(line: Line) -> engine.Item:
@@ -173,6 +177,7 @@ def _plain(line: Line) -> engine.Item:
 def _waterfall(spec: Allocation, fixed: list[engine.Item]) -> tuple[engine.Waterfall, tuple[engine.Item, ...]]:
     """The waterfall and the individual lines (with the residual line, when there is one)."""
     reserved = spec.reserved
+    assert spec.frame is not None  # compute builds a waterfall only for a frame
     if reserved is None:
         return engine.waterfall(spec.frame, fixed, None, pot_label=spec.pot_label), ()
     lines = tuple(_plain(line) for line in reserved.lines)
@@ -227,6 +232,7 @@ def _stated_problems(f: Figures) -> Iterator[tuple[tuple, str, Severity]]:
 
 
 def _stated_cells(f: Figures, stated) -> Iterator[tuple[tuple, str, Severity]]:
+    assert f.allocation is not None  # _stated_problems asks for the cells only with an allocation
     labels = {k.id: k.label for k in f.spec.keys}
     for column, cells in stated.columns.items():
         computed = dict(f.allocation.amounts) if column == "total" else _column(f, column)
@@ -239,10 +245,10 @@ def _stated_cells(f: Figures, stated) -> Iterator[tuple[tuple, str, Severity]]:
                 yield ("stated", "columns", column, nid), f"'{nid}' is not a recipient of this allocation", Severity.ERROR
     for column, amount in stated.totals.items():
         label = None if column == "total" else next((k.label for k in f.spec.keys if k.id == column), column)
-        computed = _whole(printed_total(f.allocation, label)) if label is None or label in f.allocation.keys else 0
-        if computed != amount:
+        total = _whole(printed_total(f.allocation, label)) if label is None or label in f.allocation.keys else 0
+        if total != amount:
             yield (("stated", "totals", column), f"{labels.get(column, 'Sum')} total: stated {plain_number(amount)}, "
-                   f"computed {plain_number(computed)}", Severity.ERROR)
+                   f"computed {plain_number(total)}", Severity.ERROR)
 
 
 def printed_total(a: engine.Allocation, label: str | None) -> int | Fraction:
@@ -256,11 +262,12 @@ def printed_total(a: engine.Allocation, label: str | None) -> int | Fraction:
     return a.total if label is None else sum(a.column(label).values())
 
 
-def _whole(value: Fraction) -> int | Fraction:
+def _whole(value: int | Fraction) -> int | Fraction:
     return int(value) if Fraction(value).denominator == 1 else value
 
 
 def _column(f: Figures, key_id: str) -> dict[str, int]:
+    assert f.allocation is not None  # only _stated_cells calls this, with an allocation
     label = next((k.label for k in f.spec.keys if k.id == key_id), key_id)
     return dict(f.allocation.column(label)) if label in f.allocation.keys else {}
 

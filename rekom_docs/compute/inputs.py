@@ -38,6 +38,9 @@ def _key_problems(spec: Allocation, keys: dict[str, engine.Key]) -> Iterator[tup
     for i, line in enumerate(spec.fixed):
         if line.key is not None and not isinstance(keys.get(line.key), (engine.BaseGrant, engine.FixedWithExceptions)):
             yield ("fixed", i, "key"), f"'{line.key}' is not a 'base' or 'fixed' key of this allocation", Severity.ERROR
+    for i, line in enumerate(spec.reserved.lines if spec.reserved else ()):
+        if line.key is not None:
+            yield ("reserved", "lines", i, "key"), "an individual line takes an 'amount', not a 'key'", Severity.ERROR
     shares = sum((k.flat or 0) + (k.pro_rata or 0) for k in spec.keys)
     if any(k.flat is not None or k.pro_rata is not None for k in spec.keys) and shares != 1:
         yield ("keys",), f"the shares of the pot add up to {plain_percent(shares)}, not 100 %", Severity.ERROR
@@ -110,7 +113,7 @@ def _hint(word: str, known) -> str:
     return f"; did you mean '{close}'?" if close else ""
 
 
-def plain_percent(share: Fraction, digits: int = 1) -> str:
+def plain_percent(share: Fraction | int, digits: int = 1) -> str:
     """A share for English messages: `90,0 %` with a plain space."""
     return percent(share, digits=digits).replace("\u00a0", " ")
 

@@ -197,7 +197,7 @@ def allocate(pot: int, recipients: Sequence[Recipient], keys: Sequence[Key],
     next_part = iter(parts)
 
     cells: dict[str, dict[str, int]] = {}
-    exact: dict[str, dict[str, Fraction]] = {}
+    exact: dict[str, dict[str | None, Fraction]] = {}
     trail: list[Figure] = list(part_trail)
     totals: dict[str, Fraction] = {}
     for key, label in zip(keys, labels):

@@ -7,6 +7,7 @@ import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import Problem, closest
 from .load import Key, Located
@@ -23,7 +24,7 @@ def parse(located: Located, model: type[M]) -> tuple[M | None, list[Problem]]:
         return None, sorted(problems)
 
 
-def _problem(located: Located, model: type[BaseModel], err: dict[str, Any]) -> Problem:
+def _problem(located: Located, model: type[BaseModel], err: ErrorDetails) -> Problem:
     path = data_path(located.data, err["loc"])
     if err["type"] == "extra_forbidden":
         return located.problem(path, _unknown_key(model, located.data, path))
@@ -42,7 +43,9 @@ def data_path(data: Any, loc: tuple) -> Key:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if isinstance(node, dict) and isinstance(part, str) and part in node:  # noqa: SIM114 (apart, each branch types node[part])
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str) and not _is_member_name(part):
             path.append(part)  # a missing or unknown key: the last step
@@ -57,7 +60,7 @@ def _is_member_name(part: str) -> bool:
     return part[:1].isupper() or "[" in part or part in {"str", "int", "bool", "list", "dict", "none"}
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: ErrorDetails) -> str:
     msg = str(err["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         msg = msg.removeprefix(prefix)

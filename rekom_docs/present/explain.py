@@ -78,6 +78,7 @@ def explain_figure(figure: Figure, names: Mapping[str, str] | None = None, lang:
     if figure.method == "part":
         share = f"{format_percent(figure.share)} av {format_kroner(figure.basis)}"
     else:
+        assert figure.weight is not None and figure.total_weight is not None  # share figures carry weights (share_out)
         unit = f" {figure.unit}" if figure.unit else ""
         share = (f"{format_number(figure.weight)} av {format_number(figure.total_weight)}{unit} = "
                  f"{format_fraction(figure.share)} ({format_percent(figure.share)}) av {format_kroner(figure.basis)}")

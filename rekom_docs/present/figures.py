@@ -31,6 +31,7 @@ def figure_tables(f: Figures, lang: str = "nb", years_ahead: bool = True) -> lis
 def budget_table(f: Figures, lang: str) -> TableView:
     """The waterfall: frame, fixed items, the reserved part with its lines, the pot."""
     w, wf = words(lang), f.waterfall
+    assert wf is not None and f.pot is not None  # figure_tables asks only with a waterfall, which leaves a pot
     rows = [[w["frame"], kr(wf.frame, lang)]]
     rows += [[item.label, kr(item.amount, lang)] for item in wf.fixed]
     rows.append([w["fixed_total"], kr(wf.fixed_total, lang)])
@@ -55,6 +56,7 @@ def _with_recipient(item: engine.Item, f: Figures) -> str:
 def distribution_table(f: Figures, lang: str) -> TableView:
     """Per network: the measures the keys weigh by, each key's amount and the sum."""
     w, a = words(lang), f.allocation
+    assert a is not None  # figure_tables asks only with an allocation
     derived = f.spec.preframes.derive if f.spec.preframes else None  # Why: derived weights are kroner, not a count
     measures = [m for m in dict.fromkeys(k.by for k in f.spec.keys if k.by) if m != derived]
     outside = [k.label for k in f.spec.keys if k.fixed is not None]
@@ -80,6 +82,7 @@ def distribution_table(f: Figures, lang: str) -> TableView:
 
 def _recipients(f: Figures) -> list[engine.Recipient]:
     """The recipients with their measures, as the engine's trail knows them."""
+    assert f.allocation is not None  # only distribution_table asks, with an allocation
     seen: dict[str, dict] = {}
     for fig in f.allocation.trail:
         if fig.recipient is not None and fig.unit:
@@ -118,6 +121,7 @@ def _party(party: str, f: Figures, w: dict) -> str:
 def split_tables(f: Figures, lang: str) -> list[TableView]:
     """The split between network and UH per network, and the totals per university partner."""
     w, s = words(lang), f.split
+    assert s is not None  # figure_tables asks only with a split
     header = [w["network"], f"{w['to_network']} (kr)", f"{w['to_uh']} (kr)", w["frame_kr"], w["network_share"]]
     rows = [[f.names.get(p.recipient, p.recipient), kr(p.to_network, lang), kr(p.uh_total, lang), kr(p.total, lang),
              percent(p.network_share, lang)] for p in s.portions]
@@ -135,6 +139,7 @@ def split_tables(f: Figures, lang: str) -> list[TableView]:
 
 def scenario_table(f: Figures, lang: str) -> TableView:
     """Years ahead as columns: the reserved share and amount, its lines, the collective pot."""
+    assert f.scenario is not None  # figure_tables asks only with a scenario
     w, years = words(lang), f.scenario.years
     labels = list(dict.fromkeys(item.label for y in years for item in y.individual))
     rows = [[w["reserved_share"], *[percent(y.waterfall.reserved_share, lang, 0) for y in years]],

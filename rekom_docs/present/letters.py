@@ -23,6 +23,7 @@ def letters(item: MeetingFile, project: Project, lang: str | None = None) -> lis
     for index, figures in item.figures.items():
         if figures.spec.recommendation:
             case = item.meeting.agenda[index]
+            assert isinstance(case, Case)  # figures are computed for cases only, never for breaks
             docs.append(recommendation(item, project, case, figures, lang))
             docs += [recipient_letter(item, project, case, figures, rid, lang) for rid in recipients(figures)]
     return docs

@@ -187,7 +187,7 @@ def _case_view(case: Case, texts: dict, lang: str, figures=None) -> dict[str, An
     return {
         "heading": f"{number_part}{case.title}",
         "moved_to": long_date(case.moved_to, lang) if case.moved_to else "",
-        "text": Markdown(expand(case.text or case.summary, texts)) if case.text or case.summary else None,
+        "text": Markdown(expand(body, texts)) if (body := case.text or case.summary) else None,
         "proposal": Markdown(expand(case.proposal, texts), style="Vedtak") if case.proposal else None,
         "tables": (figure_tables(figures, lang) if figures else []) + [table_view(t, lang, texts) for t in case.tables],
         "votes": [vote_view(v, lang) for v in case.votes],

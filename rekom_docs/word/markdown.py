@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import markdown
 from docx.document import _Body
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement, parse_xml
 from docx.oxml.table import CT_Tbl
@@ -535,6 +535,7 @@ def _normalize_spaces(items: list[_Inline]) -> list[_Inline]:
             out.append(item)
     while out and isinstance(out[-1], _Text) and out[-1].text.endswith(" "):
         last = out.pop()
+        assert isinstance(last, _Text)  # the loop condition checked it
         if last.text.rstrip(" "):
             out.append(_replace_text(last, last.text.rstrip(" ")))
             break
@@ -592,7 +593,7 @@ class _Converter:
         self.book = _StyleBook(document_part)
         self.notes: dict[str, etree._Element] = {}
         self._lists: dict[str, _Lists] = {}
-        self._footnotes = None
+        self._footnotes: XmlPart | None = None
 
     def convert(self, text: str, story: _Story) -> None:
         """Append `text` to `story`."""
@@ -723,6 +724,7 @@ class _Converter:
         style_id, numbering = lists.style_ids[level], lists.numbering[level]
         numbering_el = self.doc_part.numbering_part.element
         explicit = bool(deeper or block.list_base)
+        runs: list[tuple[tuple[str, str] | None, int, list]]
         if el.tag == "ul":
             runs = [(None, 0, list(el.iterchildren("li")))]
         else:
@@ -876,7 +878,7 @@ class _Converter:
             new_p()._p.get_or_add_pPr().style = text_style  # Word wants a paragraph last
         mark = ox.footnote_mark_run(ref_style)
         space = OxmlElement("w:r")
-        Run(space, None).text = " "
+        Run(space, None).text = " "  # type: ignore[arg-type]  # a detached run: setting its text never uses the parent
         p_pr = first.find(qn("w:pPr"))
         index = 0 if p_pr is None else first.index(p_pr) + 1
         first.insert(index, space)
@@ -949,6 +951,7 @@ def _ordered_runs(ol: etree._Element) -> list[tuple[tuple[str, str] | None, int,
             fmt, number = None, first + position
         else:
             marker = _parse_marker(carried + " ")
+            assert marker is not None  # a carried marker was parsed as one before it was carried
             fmt, number = _CARRIED_FORMATS[marker.kind], marker.ordinal
         if not runs or runs[-1][0] != fmt:
             runs.append((fmt, number, []))
@@ -990,8 +993,8 @@ def _refuse_jinja(li: etree._Element) -> None:
     is discarded for our XmlPart, but a syntax error still aborts the whole render.
     """
     text = li.text_content()
-    if _JINJA_OPEN.search(text):
+    if found := _JINJA_OPEN.search(text):
         raise JinjaInFootnoteError(
-            f"footnote text contains {_JINJA_OPEN.search(text).group(0)!r}, which docxtpl "
+            f"footnote text contains {found.group(0)!r}, which docxtpl "
             f"would read as a template tag: {text.strip()[:80]!r}"
         )

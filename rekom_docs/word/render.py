@@ -14,8 +14,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.font import Font
 from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError
 
@@ -169,7 +169,7 @@ def _column_widths(table, rows: list[list[str]], numeric: list[bool], tpl: DocxT
     if least > chars:  # too wide even at the least: a smaller type, down to 7 pt, rather than broken numbers
         size = max(7.0, 10 * chars / least)
         for run in table._tbl.iter(qn("w:r")):
-            Run(run, None).font.size = Pt(size)
+            Font(run).size = Pt(size)  # what Run(run, parent).font does; no parent part needed
         chars *= 10 / size
     left = max(chars - sum(fixed), sum(words[i] for i in range(len(columns)) if not numeric[i]))
     scale = min(1.0, left / sum(wish)) if sum(wish) else 1.0

@@ -251,7 +251,8 @@ class _Reader:
                 self.read(node.test, inner)
             self._body(node.body, inner)
             self._body(node.else_, dict(scope))
-        elif isinstance(node, nodes.Filter) and node.name in _GUARD_FILTERS and node.node is not None or isinstance(node, nodes.Test) and node.name in _GUARD_TESTS:
+        elif (isinstance(node, nodes.Filter) and node.name in _GUARD_FILTERS or isinstance(node, nodes.Test) and node.name in _GUARD_TESTS) \
+                and node.node is not None:  # a Test always has a node; a Filter in a filter block has none
             self._use(node.node, scope, guarded=True)
             self._rest(node, scope, skip=("node",))
         elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr) and \
@@ -344,7 +345,7 @@ class _Reader:
             self._path(node.node, scope) is not None
 
     @staticmethod
-    def _indexes(node: nodes.Node) -> Iterable[nodes.Node]:
+    def _indexes(node: nodes.Node | None) -> Iterable[nodes.Node]:
         while isinstance(node, (nodes.Getattr, nodes.Getitem, nodes.Filter)):
             if isinstance(node, nodes.Getitem) and not isinstance(node.arg, nodes.Const):
                 yield node.arg
