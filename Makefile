@@ -9,6 +9,9 @@ STAMP   := $(VENV)/.installed
 CASES   ?= cases
 OUT     ?= build
 MALFORM ?=
+# The archive lives here, outside $(OUT): no clean or build step reaches it (rekom-docs reads REKOM_ARCHIVE).
+ARCHIVE ?= archive
+export REKOM_ARCHIVE := $(ARCHIVE)
 RD      := $(BIN)/rekom-docs
 
 LANGDIR   := $(if $(MALFORM),$(MALFORM)/)
@@ -16,14 +19,14 @@ LANGFLAG  := $(if $(MALFORM),--lang $(MALFORM))
 CASEFILES := $(filter-out $(CASES)/register.yaml,$(wildcard $(CASES)/*/*.yaml))
 MEETINGS  := $(basename $(notdir $(CASEFILES)))
 COMMON    := $(CASES)/register.yaml $(wildcard templates/*.docx templates/nn/*.docx) \
-             $(wildcard rekom_docs/*.py rekom_docs/commands/*.py) $(STAMP)
+             $(wildcard rekom_docs/*.py rekom_docs/*/*.py) $(STAMP)
 BUILD     = $(RD) build $(1) --cases $(CASES) --out $(OUT) --meeting $* $(LANGFLAG)
 
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
-.PHONY: all minutes agenda letters archive check test bench pdf schema templates clean
+.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates clean
 .SECONDEXPANSION:
 
 all: minutes agenda letters
@@ -64,9 +67,16 @@ bench: $(STAMP)
 pdf: $(STAMP)
 	$(RD) pdf $(OUT)
 
-# make archive MEETING=2024-01-11-kompetanseloftet
+# make archive MEETING=2024-01-11-kompetanseloftet: its approved papers into $(ARCHIVE), append-only
 archive: $(STAMP)
-	$(RD) archive --out $(OUT) $(MEETING)
+	$(RD) archive --out $(OUT) --cases $(CASES) $(MEETING)
+
+archive-verify: $(STAMP)
+	$(RD) archive verify
+
+# The decision register (vedtak) and the follow-up register (oppfolging): DOCX, CSV and JSON.
+register: check
+	$(RD) register --cases $(CASES) --out $(OUT)/register
 
 schema: $(STAMP)
 	mkdir -p $(OUT)
@@ -76,7 +86,8 @@ schema: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/python templates/make_templates.py
 
-# Removes what was built, never the archive or the distribution logs (who was sent what).
+# Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too)
+# nor the distribution logs in $(OUT)/utsending (who was sent what).
 clean:
 	if [ -d $(OUT) ]; then find $(OUT) -mindepth 1 -maxdepth 1 ! -name archive ! -name utsending -exec rm -rf {} +; fi
 	rm -rf .pytest_cache

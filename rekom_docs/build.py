@@ -9,9 +9,11 @@ from pathlib import Path
 from .check import check_project
 from .compute import compute_project
 from .errors import RekomError
+from .model.dated import project_at
 from .model.project import MeetingFile, Project, load_project
 from .present import documents
 from .publish.lint import lint_docx
+from .publish.stable import stable_save
 from .publish.write import write_file
 from .word.render import render
 
@@ -44,10 +46,11 @@ def build(config: BuildConfig) -> Iterator[Path]:
     template_dirs = [*config.templates, BUNDLED_TEMPLATES]
     for item in _selected(project, config.meetings):
         folder = config.out / item.id / (config.lang or "")
+        dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day
         for kind in config.kinds:
-            for doc in documents(item, project, kind, config.lang):
+            for doc in documents(item, dated, kind, config.lang):
                 rendered = render(doc, template_dirs)
-                yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
+                yield write_file(config.out, folder / doc.filename, stable_save(rendered, item.meeting), verify=accessible)
 
 
 def accessible(path: Path) -> None:

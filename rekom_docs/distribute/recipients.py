@@ -12,12 +12,14 @@ from pathlib import Path
 
 from ..errors import RekomError, relative
 from ..model.addresses import Contact, Distribution
+from ..model.dated import member_on, project_at
 from ..model.project import MeetingFile, Project
 from ..model.roster import person_name
 from ..model.schema import Role
+from ..present import documents
+from ..present.public import PUBLIC, has_exemptions
 
 WHATS = ("agenda", "minutes", "letters")
-PUBLIC_FOLDER = "offentlig"  # where the public version of a meeting's papers is built
 _STEMS = {"agenda": "innkalling", "minutes": "referat"}
 _ROLES = {"members": Role.member, "deputies": Role.deputy, "secretariat": Role.secretariat,
           "guests": Role.guest, "observers": Role.observer}
@@ -91,7 +93,7 @@ def plan(project: Project, item: MeetingFile, what: str, out: Path, formats: tup
     book = _Book(project, forum.language)
     folder = out / item.id
     plans = _letters(project, item, dist, book, folder, formats) if what == "letters" else \
-        _meeting_papers(item, forum, dist, what, book, folder, formats)
+        _meeting_papers(project, item, forum, dist, what, book, folder, formats)
     book.check()
     _check_built(plans, what, formats)
     return plans
@@ -114,7 +116,7 @@ def _check_built(plans: list[Plan], what: str, formats) -> None:
     missing = sorted({p for plan_ in plans for p in plan_.documents if not p.is_file()})
     if missing:
         public = " (the public list gets the public version; or leave 'public' out of the forum's distribution)" \
-            if any(p.parent.name == PUBLIC_FOLDER for p in missing) else ""
+            if any(p.stem.endswith(f"-{PUBLIC}") for p in missing) else ""
         raise RekomError("not built yet: " + ", ".join(relative(p) for p in missing)
                          + f"; build them first (make {what}" + (", make pdf" if "pdf" in formats else "") + ")" + public)
 
@@ -128,15 +130,15 @@ def distribution(project: Project, item: MeetingFile) -> Distribution:
     return found
 
 
-def _meeting_papers(item: MeetingFile, forum, dist: Distribution, what: str, book: _Book, folder: Path,
+def _meeting_papers(project: Project, item: MeetingFile, forum, dist: Distribution, what: str, book: _Book, folder: Path,
                     formats) -> list[Plan]:
     """The agenda or the minutes to each person of the chosen groups; the public version to the public list."""
     groups = dist.agenda if what == "agenda" else dist.minutes
-    stem, att = _STEMS[what], item.meeting.attendance
+    stem, att, day = _STEMS[what], item.meeting.attendance, item.meeting.date
     people: dict[str, None] = {}
     for group in groups:
         if group in _ROLES:
-            people |= dict.fromkeys(m.person for m in forum.members if m.role is _ROLES[group])
+            people |= dict.fromkeys(m.person for m in forum.members if m.role is _ROLES[group] and member_on(m, day))
         if group == "guests" and att:
             people |= dict.fromkeys(att.guests)
     if att and what == "minutes":  # Why: a deputy who attended gets the minutes, whatever the groups say
@@ -151,10 +153,22 @@ def _meeting_papers(item: MeetingFile, forum, dist: Distribution, what: str, boo
         if box := book.box(pid):
             plans.append(deputy_plan(box, person_name(book.project.registers, member), folder, forum.language, formats))
     if "public" in groups:
-        public = tuple(folder / PUBLIC_FOLDER / f"{stem}.{ext}" for ext in formats)
-        plans += [Plan(f"{stem}-offentlig-{box.id}", "public", box, documents=public)
+        public = tuple(folder / f"{_public_stem(project, item, what, stem)}.{ext}" for ext in formats)
+        plans += [Plan(f"{stem}-{PUBLIC}-{box.id}", "public", box, documents=public)
                   for ref in dist.public if (box := book.box(ref))]
     return plans
+
+
+def _public_stem(project: Project, item: MeetingFile, what: str, stem: str) -> str:
+    """`referat-offentlig` when the meeting has anything exempt (the agenda: also earlier meetings it lists), else `referat`.
+
+    Why decided from the case files and not from which files exist: a public version that was
+    not built must stop the sending, never let the internal one go to the public list.
+    """
+    earlier = [m for m in project.meetings if what == "agenda" and m.meeting.forum == item.meeting.forum
+               and m.meeting.date < item.meeting.date]
+    exempt = any(has_exemptions(m.meeting) for m in [*earlier, item])
+    return f"{stem}-{PUBLIC}" if exempt else stem
 
 
 def deputy_plan(box: Mailbox, member: str, folder: Path, forum_lang: str, formats) -> Plan:
@@ -171,11 +185,9 @@ def _files(folder: Path, stem: str, lang: str, forum_lang: str, formats) -> tupl
 
 def _letters(project: Project, item: MeetingFile, dist: Distribution, book: _Book, folder: Path, formats) -> list[Plan]:
     """Each letter to its own recipient and its copies; the innstilling to the forum's organisation."""
-    from ..present.letters import letters
-
     forum = project.registers.fora[item.meeting.forum]
     plans = []
-    for doc in letters(item, project):
+    for doc in documents(item, project_at(project, item.meeting.date), "letters", None):  # as the build wrote them
         path = Path(doc.filename)
         rid = path.stem if path.parent.name == "brev" else forum.organisation
         to = book.box(rid)

@@ -101,7 +101,7 @@ def tree(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "cases", tmp_path / "cases")
     out = tmp_path / "build"
     for meeting in MEETINGS:
-        for name in ("innkalling", "referat", "offentlig/referat", "offentlig/innkalling", "innstilling"):
+        for name in ("innkalling", "referat", "referat-offentlig", "innkalling-offentlig", "innstilling"):
             for ext in ("docx", "pdf"):
                 path = out / meeting / f"{name}.{ext}"
                 path.parent.mkdir(parents=True, exist_ok=True)

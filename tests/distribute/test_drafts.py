@@ -95,13 +95,23 @@ def test_each_letter_is_drafted_for_its_own_recipient_with_copies(tree):
 
 
 def test_the_public_list_gets_the_public_version_or_a_clear_error(tree, capsys):
+    folder = tree / "build" / MEETING
     assert run(tree, "distribute", MEETING, "--what", "minutes") == 0
     public = _draft(tree, "referat-offentlig-postliste@statsforvalteren.example.no", "minutes")
-    part = next(public.iter_attachments())
-    assert part.get_content() == (tree / "build" / MEETING / "offentlig" / "referat.docx").read_bytes()
-    (tree / "build" / MEETING / "offentlig" / "referat.docx").unlink()
+    assert next(public.iter_attachments()).get_content() == (folder / "referat.docx").read_bytes()  # nothing exempt: one version
+    path = tree / "cases" / "2024" / f"{MEETING}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("agenda:\n  - case:", "agenda:\n  - exempt: {basis: offl. § 13 jf. fvl. § 13}\n    case:", 1),
+                    encoding="utf-8")
+    assert run(tree, "distribute", MEETING, "--what", "minutes") == 0
+    public = _draft(tree, "referat-offentlig-postliste@statsforvalteren.example.no", "minutes")
+    assert [p.get_filename() for p in public.iter_attachments()] == ["referat-offentlig.docx"]
+    assert next(public.iter_attachments()).get_content() == (folder / "referat-offentlig.docx").read_bytes()
+    member = _draft(tree, "referat-olav-reitan", "minutes")
+    assert [p.get_filename() for p in member.iter_attachments()] == ["referat.docx"]
+    (folder / "referat-offentlig.docx").unlink()
     assert run(tree, "distribute", MEETING, "--what", "minutes") == 1
-    assert "offentlig/referat.docx" in capsys.readouterr().err
+    assert "referat-offentlig.docx" in capsys.readouterr().err
 
 
 def test_a_missing_address_or_document_is_a_clean_error(tree, capsys):
