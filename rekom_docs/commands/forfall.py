@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from ..errors import InvalidInput, RekomError, relative
@@ -64,8 +65,12 @@ def _deputy(project, item, person: str, chosen: str | None) -> tuple[str | None,
 
 
 def _valid(project, item, path: Path) -> None:
-    """The edited case file passes the same checks as before, read from the temporary copy."""
-    from ..check.meeting import check_meeting
+    """The project with the edited case file (read from the temporary copy) passes every check it passed before.
+
+    Why the whole check: an approved meeting, a vote count or a follow-up may depend on who attended.
+    """
+    from ..check.meeting import cross_check
+    from ..compute import compute_project
     from ..model.load import load_text
     from ..model.parse import parse
     from ..model.schema import Meeting
@@ -74,6 +79,8 @@ def _valid(project, item, path: Path) -> None:
     meeting, found = parse(source, Meeting) if source else (None, [])
     problems += found
     if source is not None and meeting is not None:
-        problems += [p for p in check_meeting(item.id, meeting, project.registers, source) if p.is_error]
+        edited = dataclasses.replace(item, source=source, meeting=meeting)
+        changed = dataclasses.replace(project, meetings=[edited if m.id == item.id else m for m in project.meetings])
+        problems += [p for p in cross_check(compute_project(changed)) if p.is_error]
     if problems:
         raise InvalidInput(problems)

@@ -148,3 +148,19 @@ def test_an_edit_that_would_break_the_case_file_is_not_written(tree, capsys):
     assert "2024-01-11-kompetanseloftet.yaml:" in err and "attendance.left.ingrid-solbakken" in err and ".tmp" not in err
     assert path.read_bytes() == before
     assert not list(path.parent.glob(".*.tmp"))
+
+
+def test_an_approved_meeting_is_not_changed_by_forfall(tree, capsys):
+    path = tree / "cases" / "2024" / "2024-03-07-rekom.yaml"
+    assert run_approve(tree, "2024-03-07-rekom") == 0
+    before = path.read_bytes()
+    assert run(tree, "forfall", "2024-03-07-rekom", "wenche-thorsen") == 1
+    assert "changed after the minutes were approved" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def run_approve(tree, meeting: str) -> int:
+    from rekom_docs.cli import main
+
+    return main(["approve", meeting, "--how", "godkjent per e-post", "--by", "Samarbeidsforum REKOM", "--date", "2024-03-20",
+                 "--cases", str(tree / "cases")])
