@@ -2,6 +2,8 @@
 # `make test` runs the tests. `make all` builds every document; each target rebuilds only the
 # meetings whose case file, the register, a template or the code changed.
 # MALFORM=nn builds the documents in nynorsk beside the default set (build/<meeting>/nn/).
+# TEMPLATES=dir builds with the Word templates and wordings in dir (a file there overrides the
+# bundled one of the same name). Nothing here writes to templates/: those files are edited in Word.
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -9,6 +11,7 @@ STAMP   := $(VENV)/.installed
 CASES   ?= cases
 OUT     ?= build
 MALFORM ?=
+TEMPLATES ?=
 # The archive lives here, outside $(OUT): no clean or build step reaches it (rekom-docs reads REKOM_ARCHIVE).
 ARCHIVE ?= archive
 export REKOM_ARCHIVE := $(ARCHIVE)
@@ -18,15 +21,17 @@ LANGDIR   := $(if $(MALFORM),$(MALFORM)/)
 LANGFLAG  := $(if $(MALFORM),--lang $(MALFORM))
 CASEFILES := $(filter-out $(CASES)/register.yaml,$(wildcard $(CASES)/*/*.yaml))
 MEETINGS  := $(basename $(notdir $(CASEFILES)))
-COMMON    := $(CASES)/register.yaml $(wildcard templates/*.docx templates/nn/*.docx) \
+TPLDIRS   := $(TEMPLATES) templates
+TPLFLAG   := $(if $(TEMPLATES),--templates $(TEMPLATES))
+COMMON    := $(CASES)/register.yaml $(foreach d,$(TPLDIRS),$(wildcard $(d)/*.docx $(d)/nn/*.docx $(d)/*.yaml)) \
              $(wildcard rekom_docs/*.py rekom_docs/*/*.py) $(STAMP)
-BUILD     = $(RD) build $(1) --cases $(CASES) --out $(OUT) --meeting $* $(LANGFLAG)
+BUILD     = $(RD) build $(1) --cases $(CASES) --out $(OUT) --meeting $* $(LANGFLAG) $(TPLFLAG)
 
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
-.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates clean
+.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates-check clean
 .SECONDEXPANSION:
 
 all: minutes agenda letters
@@ -83,8 +88,9 @@ schema: $(STAMP)
 	$(RD) schema meeting > $(OUT)/meeting.schema.json
 	$(RD) schema register > $(OUT)/register.schema.json
 
-templates: $(STAMP)
-	$(BIN)/python templates/make_templates.py
+# Checks the templates (TEMPLATES=dir first) against the data: tags, styles, wordings, nb/nn.
+templates-check: $(STAMP)
+	$(RD) templates check $(TEMPLATES) --cases $(CASES)
 
 # Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too)
 # nor the distribution logs in $(OUT)/utsending (who was sent what).

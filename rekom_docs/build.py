@@ -11,13 +11,13 @@ from .compute import compute_project
 from .errors import RekomError
 from .model.dated import project_at
 from .model.project import MeetingFile, Project, load_project
-from .present import documents
+from .present import documents, template_set
 from .publish.lint import lint_docx
 from .publish.stable import stable_save
 from .publish.write import write_file
 from .word.render import render
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUNDLED_TEMPLATES = template_set.BUNDLED_TEMPLATES
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,16 @@ def checked_project(cases: Path, strict: bool = False) -> Project:
 def build(config: BuildConfig) -> Iterator[Path]:
     """Build every requested document of every meeting; yield each path written."""
     project = checked_project(config.cases, config.strict)
-    template_dirs = [*config.templates, BUNDLED_TEMPLATES]
-    for item in _selected(project, config.meetings):
-        folder = config.out / item.id / (config.lang or "")
-        dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day
-        for kind in config.kinds:
-            for doc in documents(item, dated, kind, config.lang):
-                rendered = render(doc, template_dirs)
-                yield write_file(config.out, folder / doc.filename, stable_save(rendered, item.meeting), verify=accessible)
+    template_dirs = list(template_set.chain(config.templates))
+    with template_set.using(template_dirs):
+        for item in _selected(project, config.meetings):
+            folder = config.out / item.id / (config.lang or "")
+            dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day
+            for kind in config.kinds:
+                for doc in documents(item, dated, kind, config.lang):
+                    rendered = render(doc, template_dirs)
+                    yield write_file(config.out, folder / doc.filename, stable_save(rendered, item.meeting),
+                                     verify=accessible)
 
 
 def accessible(path: Path) -> None:
