@@ -18,12 +18,13 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
-from ..errors import InvalidInput, RekomError
+from ..errors import RekomError
 from ..model.addresses import name_problem, parse_email
-from ..model.load import load_file
+from ..present.template_set import BUNDLED_TEMPLATES, first
+from ..present.wording import LANGS, load_standards
 from .recipients import Mailbox, Plan
 
-WORDING = Path(__file__).resolve().parent.parent.parent / "templates" / "wording" / "distribute.yaml"
+WORDING = "utsending.{lang}.yaml"  # beside the documents' wording.<lang>.yaml, in the template folders
 KINDS = ("agenda", "deputy", "minutes", "public", "letter", "recommendation")
 _FIELD = re.compile(r"\{([^{}]*)\}")
 _TYPES = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".pdf": "application/pdf"}
@@ -42,20 +43,28 @@ class Attachment:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def load_wording(path: Path = WORDING) -> dict[str, dict]:
-    """The wording file: for nb and nn, a subject and body per kind of message, and a closing."""
-    located, problems = load_file(path)
-    if located is None:
-        raise InvalidInput(problems)
-    data = located.data
-    for lang in ("nb", "nn"):
-        for kind in KINDS:
-            block = data.get(lang, {}).get(kind) if isinstance(data.get(lang), dict) else None
-            if not (isinstance(block, dict) and isinstance(block.get("subject"), str) and isinstance(block.get("body"), str)):
-                raise InvalidInput([located.problem((lang, kind), f"needs '{lang}.{kind}' with 'subject' and 'body' text")])
-        if not isinstance(data[lang].get("closing"), str):
-            raise InvalidInput([located.problem((lang,), f"needs '{lang}.closing' text")])
-    return data
+def load_wording() -> dict[str, dict]:
+    """The wordings, nb and nn: a subject and body per kind of message, and a closing.
+
+    Why the wording files' own loader: the same rules as for the documents' wordings (both
+    standards complete, a reworded text only with the placeholders the bundled one uses).
+    """
+    files = []
+    for lang in LANGS:
+        found = first([Path(WORDING.format(lang=lang))])
+        if found is None:
+            raise RekomError(f"no {WORDING.format(lang=lang)} in the template folders")
+        files.append(found)
+    bundled = load_standards(tuple(BUNDLED_TEMPLATES / WORDING.format(lang=lang) for lang in LANGS))
+    reference = {k: set(_FIELD.findall(str(v))) for k, v in bundled[0].items()}
+    result = {}
+    for lang, words in zip(LANGS, load_standards(tuple(files), reference), strict=True):
+        missing = [k for k in (*(f"{kind}_{part}" for kind in KINDS for part in ("subject", "body")), "closing") if k not in words]
+        if missing:
+            raise RekomError(f"{words.file}: no wording {', '.join(missing)}; add it (see the bundled {WORDING.format(lang=lang)})")
+        result[lang] = {kind: {"subject": words[f"{kind}_subject"], "body": words[f"{kind}_body"]} for kind in KINDS}
+        result[lang]["closing"] = words["closing"]
+    return result
 
 
 def fill(text: str, values: dict[str, str]) -> str:

@@ -17,7 +17,7 @@ def test_the_wording_is_complete_and_alike_in_both_written_standards():
         for part in ("subject", "body"):
             assert set(fields.findall(wording["nb"][kind][part])) == set(fields.findall(wording["nn"][kind][part])), (kind, part)
     assert wording["nb"]["agenda"]["body"] != wording["nn"]["agenda"]["body"]
-    assert WORDING.parent.name == "wording"
+    assert WORDING.format(lang="nn") == "utsending.nn.yaml"
 
 
 def test_the_wording_can_name_values_but_not_reach_into_them():
