@@ -49,10 +49,19 @@ def build(config: BuildConfig) -> Iterator[Path]:
             folder = config.out / item.id / (config.lang or "")
             dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day
             for kind in config.kinds:
+                refuse_contradictions(project, item, kind)
                 for doc in documents(item, dated, kind, config.lang):
                     rendered = render(doc, template_dirs)
                     yield write_file(config.out, folder / doc.filename, stable_save(rendered, item.meeting),
                                      verify=accessible)
+
+
+def refuse_contradictions(project: Project, item: MeetingFile, kind: str) -> None:
+    """Stop before a document that would print a contradiction the checker found and no case note explains."""
+    found = [p for p in project.warnings if p.blocks == kind and p.file == item.source.file]
+    if found:
+        raise RekomError(f"the {kind} of {item.id} would print a contradiction; correct the case file or explain it "
+                         "with a case note, which is printed:\n  " + "\n  ".join(str(p) for p in found))
 
 
 def accessible(path: Path) -> None:

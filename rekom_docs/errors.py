@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -24,6 +24,7 @@ class Problem:
     path: str
     message: str
     severity: Severity = Severity.ERROR
+    blocks: str = field(default="", compare=False)  # a contradiction this document kind would print ("minutes")
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"

@@ -71,7 +71,7 @@ def test_minutes_are_a4_norwegian_with_properties(built: Path, meeting: str, lan
     default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
     assert default.get(qn("w:val")) == lang
     props = doc.core_properties
-    assert props.title.startswith(title)
+    assert title in props.title  # an incomplete record starts with its marking ("Utkast: Referat fra ...")
     assert props.author == "Statsforvalteren i Trøndelag"
     assert props.language == lang
     assert props.created is not None
@@ -96,10 +96,10 @@ def test_recommendation_has_chart_with_alt_text_and_table(built: Path):
 def test_recipient_letters_state_their_own_amounts(built: Path):
     text = outline(built / "2024-03-07-rekom" / "brev" / "fosen.docx").replace("\u00a0", " ")
     assert "| Koordinering | >100 000 |" in text
-    assert "| Kollektive tiltak: til nettverket | >88 805 |" in text
-    assert "| Kollektive tiltak: til UH-partner (DMMH) | >790 000 |" in text
-    assert "| Sum | >978 805 |" in text
-    assert "Trondheim" not in text.split("[Heading 2]")[0].split("Beløp til dere")[1]
+    assert "| Kollektive tiltak: nettverkets del | >88 805 |" in text
+    assert "| DMMH | >790 000 |" in text
+    assert "| Sum | >188 805 |" in text
+    assert "| Tilretteleggingsmidler: Fosen, Malvik/Trondheim og Gauldal | >420 000 |" in text
 
 
 def test_university_partner_letter_names_every_line_for_it(built: Path):
@@ -185,4 +185,4 @@ def test_each_recipient_letter_uses_its_own_written_standard(tmp_path: Path):
     assert language(folder / "brev" / "fosen.docx") == "nb-NO"
     assert language(folder / "innstilling.docx") == "nb-NO"
     nynorsk = outline(folder / "brev" / "midtre-namdal.docx")
-    assert "Beløp til dykk" in nynorsk and "Med helsing" in nynorsk
+    assert "delen til nettverket" in nynorsk and "Med helsing" in nynorsk

@@ -43,7 +43,7 @@ def test_agenda_goes_to_every_member_deputy_and_secretary_with_the_invitation(tr
         files = _attachments(r)
         assert sorted(files) == ["innkalling.docx", "innkalling.ics"]
         assert files["innkalling.docx"] == docx
-        assert r.mail_from == "rekom@statsforvalteren.example.no"
+        assert r.mail_from == "rekom@statsforvalteren.example"
         assert r.rcpt_tos == [r.msg["To"].addresses[0].addr_spec]
         assert b"mailto:" + r.rcpt_tos[0].encode() in files["innkalling.ics"]
     nynorsk = smtp_server.to("synnove.kvam@gauldal.example.no")[0].msg
@@ -139,7 +139,7 @@ def test_letters_go_each_to_its_recipient_and_its_copies(tree, smtp_server):
                                                                       "postmottak@udir.example.no"}
     udir = smtp_server.to("postmottak@udir.example.no")
     assert len(udir) == 11  # a copy of the ten letters and of the innstilling
-    innstilling = smtp_server.to("postmottak@statsforvalteren.example.no")
+    innstilling = smtp_server.to("postmottak@statsforvalteren.example")
     assert [list(_attachments(r)) for r in innstilling] == [["innstilling.docx"]]
     for r in smtp_server.received:
         names = list(_attachments(r))
@@ -149,7 +149,7 @@ def test_letters_go_each_to_its_recipient_and_its_copies(tree, smtp_server):
 
 def test_pdf_and_both_formats_attach_the_pdf(tree, smtp_server):
     assert run(tree, "distribute", MEETING, "--what", "minutes", "--send", "--format", "both") == 0
-    public = smtp_server.to("postliste@statsforvalteren.example.no")
+    public = smtp_server.to("postliste@statsforvalteren.example")
     assert sorted(_attachments(public[0])) == ["referat.docx", "referat.pdf"]
     assert _attachments(public[0])["referat.pdf"] == (tree / "build" / MEETING / "referat.pdf").read_bytes()
 
