@@ -19,7 +19,7 @@ RD      := $(BIN)/rekom-docs
 
 LANGDIR   := $(if $(MALFORM),$(MALFORM)/)
 LANGFLAG  := $(if $(MALFORM),--lang $(MALFORM))
-CASEFILES := $(filter-out $(CASES)/register.yaml,$(wildcard $(CASES)/*/*.yaml))
+CASEFILES := $(filter-out $(CASES)/register.yaml %.nn.yaml,$(wildcard $(CASES)/*/*.yaml))
 MEETINGS  := $(basename $(notdir $(CASEFILES)))
 TPLDIRS   := $(TEMPLATES) templates
 TPLFLAG   := $(if $(TEMPLATES),--templates $(TEMPLATES))
@@ -31,7 +31,7 @@ MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
-.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates-check clean
+.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates-check translate clean
 .SECONDEXPANSION:
 
 all: minutes agenda letters
@@ -40,15 +40,16 @@ minutes: check $(MINUTES)
 agenda: check $(AGENDAS)
 letters: check $(LETTERS)
 
-# A meeting's minutes and letters depend on its own case file; its agenda on every case file,
-# since it lists the follow-ups that earlier meetings set for it.
-$(OUT)/%/$(LANGDIR)referat.docx: $$(wildcard $(CASES)/*/$$*.yaml) $(COMMON)
+# A meeting's minutes and letters depend on its own case file and its nynorsk translation
+# (x.nn.yaml); its agenda on every case file, since it lists the follow-ups that earlier
+# meetings set for it.
+$(OUT)/%/$(LANGDIR)referat.docx: $$(wildcard $(CASES)/*/$$*.yaml $(CASES)/*/$$*.nn.yaml) $(COMMON)
 	$(call BUILD,minutes)
 
-$(OUT)/%/$(LANGDIR)innkalling.docx: $(CASEFILES) $(COMMON)
+$(OUT)/%/$(LANGDIR)innkalling.docx: $(wildcard $(CASES)/*/*.yaml) $(COMMON)
 	$(call BUILD,agenda)
 
-$(OUT)/%/$(LANGDIR).letters.stamp: $$(wildcard $(CASES)/*/$$*.yaml) $(COMMON)
+$(OUT)/%/$(LANGDIR).letters.stamp: $$(wildcard $(CASES)/*/$$*.yaml $(CASES)/*/$$*.nn.yaml) $(COMMON)
 	$(call BUILD,letters)
 	touch $@
 
@@ -71,6 +72,10 @@ bench: $(STAMP)
 
 pdf: $(STAMP)
 	$(RD) pdf $(OUT)
+
+# make translate MEETING=2024-01-11-kompetanseloftet  (without MEETING: every meeting)
+translate: $(STAMP)
+	$(RD) translate --cases $(CASES) $(MEETING)
 
 # make archive MEETING=2024-01-11-kompetanseloftet: its approved papers into $(ARCHIVE), append-only
 archive: $(STAMP)

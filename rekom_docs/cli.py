@@ -24,11 +24,12 @@ def _parser() -> argparse.ArgumentParser:
         register,
         schema,
         templates,
+        translate,
     )
 
     parser = argparse.ArgumentParser(prog="rekom-docs", description="Meeting papers for Samarbeidsforum REKOM from YAML case files.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (check, build, allocate, lint_docx, schema, pdf, templates, archive, approve, register, decisions, distribute, forfall):
+    for module in (check, build, allocate, lint_docx, schema, pdf, templates, archive, approve, register, decisions, translate, distribute, forfall):
         module.register(sub)
     return parser
 

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from rekom_docs.build import BuildConfig, build
 from rekom_docs.errors import RekomError
 from rekom_docs.word.outline import outline
-from tests.conftest import soffice_or_skip
+from tests.conftest import apertium_or_skip, soffice_or_skip
 from tests.paths import EXAMPLES as EXAMPLES_DIR
 from tests.paths import FIXTURE_TEMPLATES
 from tests.paths import GOLDEN as GOLDEN_DIR
@@ -20,7 +20,7 @@ from tests.paths import ROOT as ROOT_DIR
 ROOT = ROOT_DIR
 CASES = ROOT / "cases"
 GOLDEN = GOLDEN_DIR / "documents"
-MEETINGS = sorted(p.stem for p in CASES.rglob("*.yaml") if p.name != "register.yaml")
+MEETINGS = sorted(p.stem for p in CASES.rglob("*.yaml") if p.name != "register.yaml" and not p.name.endswith(".nn.yaml"))
 KINDS = ("minutes", "agenda", "letters")
 
 
@@ -63,8 +63,9 @@ def test_document_matches_golden_outline(built: Path, document: str):
 
 
 @pytest.mark.parametrize("meeting", MEETINGS)
-@pytest.mark.parametrize("lang, folder, title", [("nb-NO", "", "Referat fra "), ("nn-NO", "nn", "Referat frå ")])
-def test_minutes_are_a4_norwegian_with_properties(built: Path, meeting: str, lang: str, folder: str, title: str):
+@pytest.mark.parametrize("lang, folder, title, author", [("nb-NO", "", "Referat fra ", "Statsforvalteren i Trøndelag"),
+                                                          ("nn-NO", "nn", "Referat frå ", "Statsforvaltaren i Trøndelag")])
+def test_minutes_are_a4_norwegian_with_properties(built: Path, meeting: str, lang: str, folder: str, title: str, author: str):
     doc = Document(str(built / meeting / folder / "referat.docx"))
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
@@ -72,7 +73,7 @@ def test_minutes_are_a4_norwegian_with_properties(built: Path, meeting: str, lan
     assert default.get(qn("w:val")) == lang
     props = doc.core_properties
     assert title in props.title  # an incomplete record starts with its marking ("Utkast: Referat fra ...")
-    assert props.author == "Statsforvalteren i Trøndelag"
+    assert props.author == author
     assert props.language == lang
     assert props.created is not None
 
@@ -171,6 +172,8 @@ def test_cli_kinds_are_the_documents_there_are():
 def test_each_recipient_letter_uses_its_own_written_standard(tmp_path: Path):
     """In the example register Midtre Namdal writes nynorsk; the forum and the others bokmål."""
     from docx.oxml.ns import qn as _qn
+
+    apertium_or_skip()  # the example has no translation file: its nynorsk letter is translated on the fly
 
     cases = EXAMPLES_DIR / "valid" / "alloc-waterfall-keys"
     list(build(BuildConfig(cases, tmp_path, ("letters",), templates=(FIXTURE_TEMPLATES,))))

@@ -43,6 +43,8 @@ class Organisation(Model):
 
     name: Text
     short: Text | None = Field(None, description="Short name used in lists, e.g. 'DMMH'.")
+    name_nn: Text | None = Field(None, description="The nynorsk form of the name where it differs (nynorsk documents).")
+    short_nn: Text | None = Field(None, description="The nynorsk form of the short name where it differs.")
     university: bool = Field(False, description="A university or university college partner (UH).")
     language: Language | None = Field(None, description="Written standard (målform) for letters to it.")
     address: Address = Field(default_factory=list)
@@ -57,6 +59,8 @@ class Network(Model):
 
     name: Text
     short: Text = Field(description="Short name used in tables, e.g. 'Midtre Namdal'.")
+    name_nn: Text | None = Field(None, description="The nynorsk form of the name where it differs (nynorsk documents).")
+    short_nn: Text | None = Field(None, description="The nynorsk form of the short name where it differs.")
     municipalities: list[Text] = Field(default_factory=list, description="Kommuner in the network.")
     partners: list[Id] = Field(default_factory=list, description="University partners (UH): organisation ids.")
     language: Language | None = Field(None, description="Written standard (målform) for letters to it.")
@@ -105,6 +109,8 @@ class Forum(Model):
 
     name: Text
     long_name: Text | None = None
+    name_nn: Text | None = Field(None, description="The nynorsk form of the name where it differs (nynorsk documents).")
+    long_name_nn: Text | None = Field(None, description="The nynorsk form of the long name where it differs.")
     organisation: Id = Field(description="The organisation that runs the secretariat and signs letters.")
     language: Language = Field("nb", description="Default written standard (målform): nb or nn.")
     networks: list[Id] = Field(default_factory=list)

@@ -40,6 +40,7 @@ def recipients(f: Figures) -> list[str]:
 def recommendation(item: MeetingFile, project: Project, case: Case, f: Figures, lang: str | None) -> Document:
     """The forum's recommendation to Statsforvalteren: every amount, a chart, how it was computed."""
     s = setting(item, project, lang)
+    case, f = s.counterpart(item, case, f)
     w, forum = words(s.lang), s.forum
     context = frame(s, case, forum.organisation) | {
         "subject": w["subject_recommendation"].format(forum=forum.name, year=item.meeting.date.year),
@@ -82,6 +83,9 @@ def recipient_letter(item: MeetingFile, project: Project, case: Case, f: Figures
     reg = project.registers
     network, org = reg.networks.get(rid), reg.organisations.get(rid)
     s = setting(item, project, lang or (network.language if network else None) or (org.language if org else None))
+    case, f = s.counterpart(item, case, f)
+    reg = s.project.registers
+    network, org = reg.networks.get(rid), reg.organisations.get(rid)
     w = words(s.lang)
     name = network.name if network else (org.name if org else rid)
     context = frame(s, case, rid) | {

@@ -43,6 +43,13 @@ class Setting:
         """The organisation that runs the forum: the documents' author."""
         return self.project.registers.organisations[self.forum.organisation].name
 
+    def counterpart(self, item: MeetingFile, case: Case, figures):
+        """`case` of `item` and its figures as this setting's meeting has them (translated, for nynorsk)."""
+        if self.item is item:
+            return case, figures
+        index = next(i for i, entry in enumerate(item.meeting.agenda) if entry is case)
+        return self.item.meeting.agenda[index], self.item.figures.get(index)
+
     def document(self, template: str, title_word: str, context: dict[str, Any]) -> Document:
         """A document titled `<word> <forum> <date>`, with the forum and meeting header in its context."""
         meeting = self.item.meeting
@@ -58,13 +65,18 @@ class Setting:
 def setting(item: MeetingFile, project: Project, lang: str | None) -> Setting:
     """The setting of a meeting's documents in `lang`, or the forum's own written standard."""
     lang = lang or project.registers.fora[item.meeting.forum].language
-    return Setting(item, project, lang, text_context(project.registers, lang, meeting_prose(item)))
+    values = meeting_prose(item)  # Why: before translation, so figures keep their bokmål labels in case texts
+    if lang == "nn":
+        from ..nynorsk.localise import localised
+
+        item, project = localised(item, project)
+    return Setting(item, project, lang, text_context(project.registers, lang, values))
 
 
 def minutes(item: MeetingFile, project: Project, lang: str | None = None) -> Document:
     """The referat of one meeting, in `lang` or the forum's written standard."""
     s = setting(item, project, lang)
-    meeting = item.meeting
+    item, project, meeting = s.item, s.project, s.item.meeting
     present = roster(meeting, project.registers)
     return s.document("referat", "minutes_title", minutes_status(meeting, s.lang) | {
         "record": record_view(meeting, s.lang),
@@ -101,6 +113,7 @@ def record_view(meeting: Meeting, lang: str) -> dict[str, str]:
 def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Document:
     """The innkalling with saksliste of one meeting, in `lang` or the forum's written standard."""
     s = setting(item, project, lang)
+    item, project = s.item, s.project
     reg, meeting, texts = project.registers, item.meeting, s.texts
     return s.document("innkalling", "agenda_title", {
         "opening": opening(meeting, s.forum, s.lang),
