@@ -17,21 +17,25 @@ ARCHIVE ?= archive
 export REKOM_ARCHIVE := $(ARCHIVE)
 RD      := $(BIN)/rekom-docs
 
+# Why quoted: a name reaches the shell only in single quotes, so `a;id;#.yaml` stays a name.
+q         = '$(subst ','\'',$(1))'
 LANGDIR   := $(if $(MALFORM),$(MALFORM)/)
 LANGFLAG  := $(if $(MALFORM),--lang $(MALFORM))
-CASEFILES := $(filter-out $(CASES)/register.yaml %.nn.yaml,$(wildcard $(CASES)/*/*.yaml))
+# Only safely named meeting files become make targets; `check` reports any other as an error.
+CASEFILES := $(shell find $(call q,$(CASES)) -mindepth 2 -maxdepth 2 -name '*.yaml' 2>/dev/null \
+               | grep -E '/[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*\.yaml$$' | LC_ALL=C sort)
 MEETINGS  := $(basename $(notdir $(CASEFILES)))
 TPLDIRS   := $(TEMPLATES) templates
-TPLFLAG   := $(if $(TEMPLATES),--templates $(TEMPLATES))
+TPLFLAG   := $(if $(TEMPLATES),--templates $(call q,$(TEMPLATES)))
 COMMON    := $(CASES)/register.yaml $(foreach d,$(TPLDIRS),$(wildcard $(d)/*.docx $(d)/nn/*.docx $(d)/*.yaml)) \
              $(wildcard rekom_docs/*.py rekom_docs/*/*.py) $(STAMP)
-BUILD     = $(RD) build $(1) --cases $(CASES) --out $(OUT) --meeting $* $(LANGFLAG) $(TPLFLAG)
+BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) --meeting $(call q,$*) $(LANGFLAG) $(TPLFLAG)
 
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
-.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates-check translate clean
+.PHONY: all minutes agenda letters archive archive-verify register check test fuzz bench pdf schema templates-check translate clean
 .SECONDEXPANSION:
 
 all: minutes agenda letters
@@ -51,7 +55,7 @@ $(OUT)/%/$(LANGDIR)innkalling.docx: $(wildcard $(CASES)/*/*.yaml) $(COMMON)
 
 $(OUT)/%/$(LANGDIR).letters.stamp: $$(wildcard $(CASES)/*/$$*.yaml $(CASES)/*/$$*.nn.yaml) $(COMMON)
 	$(call BUILD,letters)
-	touch $@
+	touch $(call q,$@)
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,12 +64,16 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $@
 
 check: $(STAMP)
-	$(RD) check $(CASES)
+	$(RD) check $(call q,$(CASES))
 
 test: $(STAMP)
 	$(BIN)/ruff check rekom_docs tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The attacks of issue 8 and 300 seeded random case files, each in a child limited to 10 s and 500 MB.
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz --count 300
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
@@ -79,14 +87,14 @@ translate: $(STAMP)
 
 # make archive MEETING=2024-01-11-kompetanseloftet: its approved papers into $(ARCHIVE), append-only
 archive: $(STAMP)
-	$(RD) archive --out $(OUT) --cases $(CASES) $(MEETING)
+	$(RD) archive --out $(call q,$(OUT)) --cases $(call q,$(CASES)) $(call q,$(MEETING))
 
 archive-verify: $(STAMP)
 	$(RD) archive verify
 
 # The decision register (vedtak) and the follow-up register (oppfolging): DOCX, CSV and JSON.
 register: check
-	$(RD) register --cases $(CASES) --out $(OUT)/register
+	$(RD) register --cases $(call q,$(CASES)) --out $(call q,$(OUT)/register)
 
 schema: $(STAMP)
 	mkdir -p $(OUT)
@@ -95,7 +103,7 @@ schema: $(STAMP)
 
 # Checks the templates (TEMPLATES=dir first) against the data: tags, styles, wordings, nb/nn.
 templates-check: $(STAMP)
-	$(RD) templates check $(TEMPLATES) --cases $(CASES)
+	$(RD) templates check $(if $(TEMPLATES),$(call q,$(TEMPLATES))) --cases $(call q,$(CASES))
 
 # Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too)
 # nor the distribution logs in $(OUT)/utsending (who was sent what).

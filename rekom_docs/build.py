@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,18 +31,25 @@ class BuildConfig:
     strict: bool = False
     lang: str | None = None  # None: each forum's own written standard
     meetings: tuple[str, ...] = ()  # empty: every meeting
+    report: Callable[[object], None] = print  # told the problems of meetings not asked for, which do not stop a build
 
 
-def checked_project(cases: Path, strict: bool = False) -> Project:
-    """Load the case tree, compute every figure, and check it all: the project, or InvalidInput with every problem."""
+def checked_project(cases: Path, strict: bool = False, only: tuple[str, ...] = ()) -> Project:
+    """Load the case tree, compute every figure, and check it all: the project, or InvalidInput with every problem.
+
+    With `only`, errors in other meetings do not stop it (see check_project).
+    """
     project, problems = load_project(cases)
     project = compute_project(project)
-    return check_project(project, problems, strict)
+    return check_project(project, problems, strict, only)
 
 
 def build(config: BuildConfig) -> Iterator[Path]:
     """Build every requested document of every meeting; yield each path written."""
-    project = checked_project(config.cases, config.strict)
+    project = checked_project(config.cases, config.strict, config.meetings)
+    for problem in project.warnings:
+        if problem.is_error:  # in a meeting not asked for
+            config.report(problem)
     template_dirs = list(template_set.chain(config.templates))
     with template_set.using(template_dirs):
         for item in _selected(project, config.meetings):

@@ -27,7 +27,7 @@ def run(args) -> int:
     from ..build import BuildConfig, build
 
     config = BuildConfig(args.cases, args.out, tuple(args.kinds), tuple(args.templates), args.strict, args.lang,
-                         tuple(args.meeting))
+                         tuple(args.meeting), report=lambda problem: print(problem, file=sys.stderr))
     for path in build(config):
         print(f"wrote {relative(path)}", file=sys.stdout)
     return 0
