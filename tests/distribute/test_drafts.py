@@ -91,7 +91,7 @@ def test_each_letter_is_drafted_for_its_own_recipient_with_copies(tree):
     assert [p.get_filename() for p in msg.iter_attachments()] == ["brev-trondheim-malvik.docx"]
     fosen = _draft(tree, "brev-fosen", "letters", meeting)
     assert [a.addr_spec for a in fosen["Cc"].addresses] == ["postmottak@udir.example.no"]
-    assert fosen["Subject"].startswith("Innstilling 2022")
+    assert fosen["Subject"] == "Tilskudd 2022 – Fosennettverket"
 
 
 def test_the_public_list_gets_the_public_version_or_a_clear_error(tree, capsys):
