@@ -74,6 +74,7 @@ class Person(Model):
     name: Text
     organisation: Id = Field(description="An organisation id or a network id.")
     title: Text | None = Field(None, description="Stillingstittel, printed under a signature, e.g. 'seniorrådgiver'.")
+    title_nn: Text | None = Field(None, description="The title in nynorsk, e.g. 'seniorrådgjevar' (leave out: same).")
     phone: Text | None = None
     email: Text | None = None
     formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
