@@ -53,7 +53,7 @@ def _unreviewed(loaded: store.Loaded, name: str) -> list[Problem]:
         return []
     file, line, col = loaded.where(open_keys[0])
     return [Problem(file, line, col, ".".join(open_keys[0]),
-                    f"{len(open_keys)} nynorsk texts not reviewed in {name} (machine translation): read each one, "
+                    f"{len(open_keys)} nynorsk text{'s' if len(open_keys) > 1 else ''} not reviewed in {name} (machine translation): read each one, "
                     "correct it and set reviewed: true", Severity.WARNING)]
 
 
