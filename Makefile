@@ -1,7 +1,9 @@
 # rekom_docs. `make minutes` sets up .venv and builds the minutes of every bundled meeting;
-# `make test` runs the tests. `make all` builds every document; each target rebuilds only the
-# meetings whose case file, the register, a template or the code changed.
+# `make test` runs the tests. `make all` builds every document in one process; each target
+# rebuilds only the documents whose case file, the register, a template, the code or (for an
+# agenda) the follow-ups it lists changed.
 # MALFORM=nn builds the documents in nynorsk beside the default set (build/<meeting>/nn/).
+# TEMPLATES=dir puts a folder of templates in front of the bundled ones (--templates).
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -9,40 +11,53 @@ STAMP   := $(VENV)/.installed
 CASES   ?= cases
 OUT     ?= build
 MALFORM ?=
+TEMPLATES ?=
 RD      := $(BIN)/rekom-docs
 
+# Why quoted: a name reaches the shell only in single quotes, so `a;id;#.yaml` stays a name.
+q         = '$(subst ','\'',$(1))'
 LANGDIR   := $(if $(MALFORM),$(MALFORM)/)
-LANGFLAG  := $(if $(MALFORM),--lang $(MALFORM))
-CASEFILES := $(filter-out $(CASES)/register.yaml,$(wildcard $(CASES)/*/*.yaml))
+LANGFLAG  := $(if $(MALFORM),--lang $(call q,$(MALFORM)))
+# Only safely named meeting files become make targets; `check` reports any other as an error.
+CASEFILES := $(shell find $(call q,$(CASES)) -mindepth 2 -maxdepth 2 -name '*.yaml' 2>/dev/null \
+               | grep -E '/[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*\.yaml$$' | LC_ALL=C sort)
 MEETINGS  := $(basename $(notdir $(CASEFILES)))
-COMMON    := $(CASES)/register.yaml $(wildcard templates/*.docx templates/nn/*.docx) \
-             $(wildcard rekom_docs/*.py rekom_docs/commands/*.py) $(STAMP)
-BUILD     = $(RD) build $(1) --cases $(CASES) --out $(OUT) --meeting $* $(LANGFLAG)
+# Every input beside them (the register, translations, notes), if its name is safe to hand to make.
+INPUTS    := $(shell find $(call q,$(CASES)) -mindepth 1 -maxdepth 2 -type f 2>/dev/null \
+               | grep -E '^[A-Za-z0-9._/-]+$$' | LC_ALL=C sort)
+TPLFLAG   := $(if $(TEMPLATES),--templates $(call q,$(TEMPLATES)))
+COMMON    := $(INPUTS) \
+             $(foreach d,$(TEMPLATES) templates,$(wildcard $(d)/*.docx $(d)/nn/*.docx $(d)/*.yaml)) \
+             $(wildcard rekom_docs/*.py rekom_docs/*/*.py) $(STAMP)
+# One process builds every stale document of the kinds it is given: the tool keeps a content hash
+# per meeting and kind under $(OUT)/.cache and renders only what changed. A stamp per kind
+# lets make skip even that process when no input is newer (`make all` with nothing changed).
+STAMPDIR  := $(OUT)/.stamps/$(or $(MALFORM),default)
+BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) $(LANGFLAG) $(TPLFLAG)
 
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
-LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
 .PHONY: all minutes agenda letters archive check test bench pdf schema templates clean
-.SECONDEXPANSION:
 
-all: minutes agenda letters
+all: $(STAMPDIR)/all
+minutes: $(STAMPDIR)/minutes
+agenda: $(STAMPDIR)/agenda
+letters: $(STAMPDIR)/letters
 
-minutes: check $(MINUTES)
-agenda: check $(AGENDAS)
-letters: check $(LETTERS)
+$(STAMPDIR)/all: $(COMMON) $(MINUTES) $(AGENDAS)
+	$(call BUILD,minutes agenda letters)
+	mkdir -p $(call q,$(STAMPDIR)) && touch $(call q,$@)
 
-# A meeting's minutes and letters depend on its own case file; its agenda on every case file,
-# since it lists the follow-ups that earlier meetings set for it.
-$(OUT)/%/$(LANGDIR)referat.docx: $$(wildcard $(CASES)/*/$$*.yaml) $(COMMON)
-	$(call BUILD,minutes)
+$(STAMPDIR)/minutes: $(COMMON) $(MINUTES)
+$(STAMPDIR)/agenda: $(COMMON) $(AGENDAS)
+$(STAMPDIR)/letters: $(COMMON)
+$(STAMPDIR)/minutes $(STAMPDIR)/agenda $(STAMPDIR)/letters:
+	$(call BUILD,$(notdir $@))
+	mkdir -p $(call q,$(STAMPDIR)) && touch $(call q,$@)
 
-$(OUT)/%/$(LANGDIR)innkalling.docx: $(CASEFILES) $(COMMON)
-	$(call BUILD,agenda)
-
-$(OUT)/%/$(LANGDIR).letters.stamp: $$(wildcard $(CASES)/*/$$*.yaml) $(COMMON)
-	$(call BUILD,letters)
-	touch $@
+# A document deleted by hand has no rule: make counts it as changed, and the build writes it again.
+$(MINUTES) $(AGENDAS):
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +66,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $@
 
 check: $(STAMP)
-	$(RD) check $(CASES)
+	$(RD) check $(call q,$(CASES))
 
 test: $(STAMP)
 	$(BIN)/ruff check rekom_docs tests
@@ -62,11 +77,11 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 
 pdf: $(STAMP)
-	$(RD) pdf $(OUT)
+	$(RD) pdf $(call q,$(OUT))
 
 # make archive MEETING=2024-01-11-kompetanseloftet
 archive: $(STAMP)
-	$(RD) archive --out $(OUT) $(MEETING)
+	$(RD) archive --out $(call q,$(OUT)) $(call q,$(MEETING))
 
 schema: $(STAMP)
 	mkdir -p $(OUT)

@@ -11,6 +11,7 @@ from .compute import compute_project
 from .errors import RekomError
 from .model.project import MeetingFile, Project, load_project
 from .present import documents
+from .publish.cache import BuildCache
 from .publish.lint import lint_docx
 from .publish.write import write_file
 from .word.render import render
@@ -29,6 +30,7 @@ class BuildConfig:
     strict: bool = False
     lang: str | None = None  # None: each forum's own written standard
     meetings: tuple[str, ...] = ()  # empty: every meeting
+    force: bool = False  # render even the documents whose inputs did not change since they were written
 
 
 def checked_project(cases: Path, strict: bool = False) -> Project:
@@ -38,16 +40,29 @@ def checked_project(cases: Path, strict: bool = False) -> Project:
     return check_project(project, problems, strict)
 
 
-def build(config: BuildConfig) -> Iterator[Path]:
-    """Build every requested document of every meeting; yield each path written."""
-    project = checked_project(config.cases, config.strict)
+def build(config: BuildConfig, project: Project | None = None, up_to_date: list[str] | None = None) -> Iterator[Path]:
+    """Build every requested document of every meeting whose inputs changed; yield each path written.
+
+    One process, one loaded project, documents written one at a time (never all held);
+    each `meeting/kind` left as it was is appended to `up_to_date`.
+    """
+    project = project or checked_project(config.cases, config.strict)
     template_dirs = [*config.templates, BUNDLED_TEMPLATES]
+    cache = BuildCache(config.out, project, template_dirs)
     for item in _selected(project, config.meetings):
         folder = config.out / item.id / (config.lang or "")
         for kind in config.kinds:
+            key = cache.key(item, kind, config.lang)
+            if not config.force and cache.fresh(item, kind, config.lang, key):
+                if up_to_date is not None:
+                    up_to_date.append(f"{item.id}/{kind}")
+                continue
+            written = []
             for doc in documents(item, project, kind, config.lang):
                 rendered = render(doc, template_dirs)
-                yield write_file(config.out, folder / doc.filename, rendered.save, verify=accessible)
+                written.append(write_file(config.out, folder / doc.filename, rendered.save, verify=accessible))
+                yield written[-1]
+            cache.store(item, kind, config.lang, key, written)
 
 
 def accessible(path: Path) -> None:
