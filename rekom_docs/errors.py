@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -14,9 +14,11 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One finding, located at `file:line:col` and a dotted field path."""
+class Problem(NamedTuple):
+    """One finding, located at `file:line:col` and a dotted field path (sorted by place, then message).
+
+    Why a named tuple: `rekom-docs --help` imports this module, and dataclasses import `inspect`.
+    """
 
     file: str
     line: int
