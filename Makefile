@@ -12,6 +12,9 @@ CASES   ?= cases
 OUT     ?= build
 MALFORM ?=
 TEMPLATES ?=
+# The archive lives here, outside $(OUT): no clean or build step reaches it (rekom-docs reads REKOM_ARCHIVE).
+ARCHIVE ?= archive
+export REKOM_ARCHIVE := $(ARCHIVE)
 RD      := $(BIN)/rekom-docs
 
 # Why quoted: a name reaches the shell only in single quotes, so `a;id;#.yaml` stays a name.
@@ -38,7 +41,7 @@ BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) $
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 
-.PHONY: all minutes agenda letters archive check test bench pdf schema templates clean
+.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates clean
 
 all: $(STAMPDIR)/all
 minutes: $(STAMPDIR)/minutes
@@ -79,9 +82,16 @@ bench: $(STAMP)
 pdf: $(STAMP)
 	$(RD) pdf $(call q,$(OUT))
 
-# make archive MEETING=2024-01-11-kompetanseloftet
+# make archive MEETING=2024-01-11-kompetanseloftet: its approved papers into $(ARCHIVE), append-only
 archive: $(STAMP)
-	$(RD) archive --out $(call q,$(OUT)) $(call q,$(MEETING))
+	$(RD) archive --out $(call q,$(OUT)) --cases $(call q,$(CASES)) $(call q,$(MEETING))
+
+archive-verify: $(STAMP)
+	$(RD) archive verify
+
+# The decision register (vedtak) and the follow-up register (oppfolging): DOCX, CSV and JSON.
+register: check
+	$(RD) register --cases $(call q,$(CASES)) --out $(call q,$(OUT)/register)
 
 schema: $(STAMP)
 	mkdir -p $(OUT)
@@ -91,7 +101,7 @@ schema: $(STAMP)
 templates: $(STAMP)
 	$(BIN)/python templates/make_templates.py
 
-# Removes what was built, never the archive.
+# Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too).
 clean:
 	if [ -d $(OUT) ]; then find $(OUT) -mindepth 1 -maxdepth 1 ! -name archive -exec rm -rf {} +; fi
 	rm -rf .pytest_cache

@@ -9,10 +9,12 @@ from pathlib import Path
 from .check import check_project
 from .compute import compute_project
 from .errors import RekomError
+from .model.dated import project_at
 from .model.project import MeetingFile, Project, load_project
 from .present import documents
 from .publish.cache import BuildCache
 from .publish.lint import lint_docx
+from .publish.stable import stable_save
 from .publish.write import write_file
 from .word.render import render
 
@@ -51,16 +53,18 @@ def build(config: BuildConfig, project: Project | None = None, up_to_date: list[
     cache = BuildCache(config.out, project, template_dirs)
     for item in _selected(project, config.meetings):
         folder = config.out / item.id / (config.lang or "")
+        dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day
         for kind in config.kinds:
-            key = cache.key(item, kind, config.lang)
+            key = cache.key(item, dated, kind, config.lang)
             if not config.force and cache.fresh(item, kind, config.lang, key):
                 if up_to_date is not None:
                     up_to_date.append(f"{item.id}/{kind}")
                 continue
             written = []
-            for doc in documents(item, project, kind, config.lang):
+            for doc in documents(item, dated, kind, config.lang):
                 rendered = render(doc, template_dirs)
-                written.append(write_file(config.out, folder / doc.filename, rendered.save, verify=accessible))
+                written.append(write_file(config.out, folder / doc.filename, stable_save(rendered, item.meeting),
+                                          verify=accessible))
                 yield written[-1]
             cache.store(item, kind, config.lang, key, written)
 

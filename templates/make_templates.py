@@ -123,6 +123,14 @@ def _footer(section) -> None:
     _field(para, "NUMPAGES")
 
 
+def _marking(section) -> None:
+    """A page-header line for the document's marking (UTKAST, Offentlig versjon), empty when there is none."""
+    para = section.header.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = para.add_run("{{ marking }}")
+    run.bold, run.font.color.rgb = True, RGBColor(0xA0, 0x1C, 0x1C)
+
+
 def _field(para, code: str) -> None:
     run = para.add_run()
     for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
@@ -164,6 +172,7 @@ def bullet_section(doc, heading: str, style: str, expr: str, var: str = "item") 
 def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...]) -> Document:
     """A new document headed by its title and the forum, then date, time, place and the named roles."""
     doc = base_document(t["lang"])
+    _marking(doc.sections[0])
     doc.add_paragraph(f"{title} {{{{ forum.name }}}}", style="Title")
     tag(doc, "{%p if forum.long_name %}")
     doc.add_paragraph("{{ forum.long_name }}", style="Subtitle")
@@ -181,6 +190,12 @@ def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...]) -> 
 def referat(t: dict[str, str]) -> Document:
     """templates/referat.docx: the minutes of one meeting."""
     doc = meeting_document(t, t["minutes_of"], ("chair", "referent"))
+    tag(doc, "{%p if approval %}")
+    doc.add_paragraph("{{ approval }}", style="Møtedata")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for line in corrections %}")
+    doc.add_paragraph("{{ line }}", style="Møtedata")
+    tag(doc, "{%p endfor %}")
 
     doc.add_paragraph(t["participants"], style="Heading 1")
     tag(doc, "{%p if roster.recorded %}")
@@ -207,6 +222,9 @@ def referat(t: dict[str, str]) -> Document:
     tag(doc, "{%p if case.moved_to %}")
     doc.add_paragraph(t["moved"])
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p for line in case.conflicts %}")
+    doc.add_paragraph("{{ line }}")
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p if case.text %}")
     tag(doc, "{{p case.text }}")
     tag(doc, "{%p endif %}")
@@ -215,6 +233,9 @@ def referat(t: dict[str, str]) -> Document:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p for vote in case.votes %}")
     tag(doc, "{{p vote }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for line in case.vote_notes %}")
+    doc.add_paragraph("{{ line }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if case.decision %}")
     doc.add_paragraph(t["decision"], style="Heading 3")

@@ -37,15 +37,11 @@ def test_allocate_without_allocation_is_a_clean_error(capsys):
     assert capsys.readouterr().err.startswith("error: ")
 
 
-def test_archive_copies_once_and_never_overwrites(tmp_path: Path, capsys):
-    list(build(BuildConfig(CASES, tmp_path, ("minutes",), meetings=("2022-01-13-rekom",))))
-    assert main(["archive", "--out", str(tmp_path), "2022-01-13-rekom"]) == 0
-    archived = tmp_path / "archive" / "2022-01-13-rekom" / "referat.docx"
-    before = archived.read_bytes()
-    (tmp_path / "2022-01-13-rekom" / "referat.docx").write_bytes(b"changed since")
-    assert main(["archive", "--out", str(tmp_path), "2022-01-13-rekom"]) == 1
-    assert "already archived, not overwritten" in capsys.readouterr().err
-    assert archived.read_bytes() == before
+def test_archive_refuses_a_document_without_its_pdf_and_stays_empty(tmp_path: Path, capsys):
+    list(build(BuildConfig(CASES, tmp_path / "build", ("agenda",), meetings=("2022-01-13-rekom",))))
+    assert main(["archive", "--out", str(tmp_path / "build"), "--archive", str(tmp_path / "archive"), "2022-01-13-rekom"]) == 1
+    assert "innkalling.docx: no PDF/A beside it" in capsys.readouterr().err
+    assert not (tmp_path / "archive" / "2022-01-13-rekom").exists()
 
 
 def test_unknown_meeting_is_a_clean_error(tmp_path: Path, capsys):

@@ -8,9 +8,12 @@ from decimal import Decimal
 from ..compute import meeting_prose
 from ..compute.figures import located_problems
 from ..errors import Problem, Severity
+from ..model.dated import registers_at
 from ..model.load import Located
 from ..model.roster import roster
 from ..model.schema import Break, Case, CaseKind, Meeting, Registers, Role, Table, case_year
+from .lifecycle import lifecycle_problems
+from .votes import case_voters
 
 WARNING = Severity.WARNING
 
@@ -21,8 +24,9 @@ def cross_check(project) -> list[Problem]:
 
     problems = list(check_registers(project.registers, project.register_source))
     problems += check_case_numbers(project)
+    problems += lifecycle_problems(project)
     for item in project.meetings:
-        problems += check_meeting(item.id, item.meeting, project.registers, item.source)
+        problems += check_meeting(item.id, item.meeting, registers_at(project.registers, item.meeting.date), item.source)
         problems += check_allocations(item)
         problems += check_markdown(item.meeting, project.registers, item.source, meeting_prose(item))
     return problems
@@ -173,6 +177,7 @@ def _check_case(case: Case, at: tuple, meeting: Meeting, reg: Registers, src: Lo
     for k, follow in enumerate(case.follow_ups):
         if follow.who and not any(follow.who in d for d in (reg.people, reg.organisations, reg.networks)):
             yield src.problem(at + ("follow_ups", k, "who"), f"no person, organisation or network '{follow.who}'")
+    voters = case_voters(voters, case, reg.fora[meeting.forum])
     for k, vote in enumerate(case.votes):
         yield from check_vote(vote, at + ("votes", k), src, voters)
     for k, table in enumerate(case.tables):
@@ -190,12 +195,15 @@ def check_vote(vote, at: tuple, src: Located, voters) -> Iterator[Problem]:
         return
     top = max(counts.values())
     winners = [label for label, n in counts.items() if n == top]
-    if vote.result not in winners or len(winners) > 1:
+    if vote.result not in winners or len(winners) > 1 and not vote.casting_vote:
+        tie = " (a tie: say 'casting_vote: true' when the chair's vote decided it)" if vote.result in winners else ""
         yield src.problem(at + ("result",), f"the stated result '{vote.result}' disagrees with the counts: "
-                          + ", ".join(f"{label} {n}" for label, n in counts.items()))
+                          + ", ".join(f"{label} {n}" for label, n in counts.items()) + tie)
+    if vote.casting_vote and len(winners) == 1:
+        yield src.problem(at + ("casting_vote",), "the chair's casting vote only decides a tie, and the counts have a winner")
     if vote.unanimous and sum(1 for n in counts.values() if n) > 1:
         yield src.problem(at + ("unanimous",), "a unanimous vote cannot give votes to more than one proposal")
-    cast = sum(counts.values())
+    cast = sum(counts.values()) + (vote.blank or 0)
     if voters.recorded and cast > voters.voters:
         yield src.problem(at + ("options",), f"{cast} votes cast, but only {voters.voters} voters are present by the attendance list",
                           severity=WARNING)

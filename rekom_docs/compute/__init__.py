@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..model.dated import registers_at
 from ..model.project import MeetingFile, Project
 from ..model.schema import Case
 from .figures import compute, prose
@@ -26,6 +27,7 @@ def meeting_prose(item: MeetingFile) -> dict[str, Any]:
 def _with_figures(item: MeetingFile, project: Project) -> MeetingFile:
     if item.meeting.forum not in project.registers.fora:
         return item
-    figures = {i: compute(case.allocation, project.registers, item.meeting.forum)
+    registers = registers_at(project.registers, item.meeting.date)  # Why: names and members as on the meeting's day
+    figures = {i: compute(case.allocation, registers, item.meeting.forum)
                for i, case in enumerate(item.meeting.agenda) if isinstance(case, Case) and case.allocation}
     return replace(item, figures=figures)

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from .allocation import Allocation
+from .lifecycle import Approval, Attachment, Conflict, Correction, Dissent, Due, Exemption, FollowUpStatus, FormerName
 from .values import Cell, Clock, Model, TimeSlot
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Identifier: lower case, digits and '-'.")]
@@ -39,6 +40,7 @@ class Organisation(Model):
     short: Text | None = Field(None, description="Short name used in lists, e.g. 'DMMH'.")
     university: bool = Field(False, description="A university or university college partner (UH).")
     language: Language | None = Field(None, description="Written standard (målform) for letters to it.")
+    formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
 
 
 class Network(Model):
@@ -49,6 +51,7 @@ class Network(Model):
     municipalities: list[Text] = Field(default_factory=list, description="Kommuner in the network.")
     partners: list[Id] = Field(default_factory=list, description="University partners (UH): organisation ids.")
     language: Language | None = Field(None, description="Written standard (målform) for letters to it.")
+    formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
 
 
 class Person(Model):
@@ -56,6 +59,7 @@ class Person(Model):
 
     name: Text
     organisation: Id = Field(description="An organisation id or a network id.")
+    formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
 
 
 class Membership(Model):
@@ -65,6 +69,8 @@ class Membership(Model):
     role: Role = Role.member
     deputy_for: Id | None = Field(None, alias="for", description="For a deputy (vara): the member they stand in for.")
     votes: bool | None = Field(None, description="Entitled to vote; members and attending deputies vote by default.")
+    start: date | None = Field(None, alias="from", description="First day in the forum (leave out: always).")
+    end: date | None = Field(None, alias="to", description="Last day in the forum (leave out: still a member).")
 
     @model_validator(mode="after")
     def _deputy_names_member(self) -> Membership:
@@ -122,6 +128,9 @@ class Vote(Model):
     options: list[Option] = Field(min_length=2)
     unanimous: bool = Field(False, description="Enstemmig: the result had every vote present.")
     result: Text = Field(description="The label of the proposal that won, as stated in the minutes.")
+    blank: int | None = Field(None, ge=0, description="Blanke stemmer (abstentions).")
+    dissent: list[Dissent] = Field(default_factory=list, description="Dissens: who, in their own words.")
+    casting_vote: bool = Field(False, description="A tie decided by the chair's casting vote (møteleders dobbeltstemme).")
 
 
 class Column(Model):
@@ -157,7 +166,17 @@ class FollowUp(Model):
 
     what: Markdown
     who: Id | None = Field(None, description="A person, organisation or network id.")
-    due: date | None = None
+    due: Due | None = Field(None, description="A date, or 'next meeting' (neste møte).")
+    id: Id | None = Field(None, description="Its id; by default the case number and its place, e.g. '4-2024-1'.")
+    status: FollowUpStatus = FollowUpStatus.open
+    done: date | None = Field(None, description="When it was done.")
+    where: Text | None = Field(None, description="Where it was reported done, e.g. 'møtet 2024-03-07, sak 2/2024'.")
+
+    @model_validator(mode="after")
+    def _done_dated(self) -> FollowUp:
+        if (self.status is FollowUpStatus.done) != (self.done is not None):
+            raise ValueError("a follow-up that is done needs 'status: done' and the date 'done'")
+        return self
 
 
 class Case(Model):
@@ -169,7 +188,7 @@ class Case(Model):
     time: TimeSlot | None = Field(None, description="Tidspunkt, e.g. '08.30-08.45'.")
     presenter: Id | None = Field(None, description="Who presents the case: a person id.")
     summary: Markdown | None = Field(None, description="Short description for the agenda.")
-    attachments: list[Text] = Field(default_factory=list, description="Vedlegg.")
+    attachments: list[Text | Attachment] = Field(default_factory=list, description="Vedlegg; {name, exempt: basis} when exempt.")
     text: Markdown | None = Field(None, description="The case text (saksframstilling / referat).")
     proposal: Markdown | None = Field(None, description="Forslag til vedtak.")
     votes: list[Vote] = Field(default_factory=list)
@@ -178,6 +197,8 @@ class Case(Model):
     allocation: Allocation | None = Field(None, description="Allocation inputs; the engine computes every figure.")
     follow_ups: list[FollowUp] = Field(default_factory=list)
     moved_to: date | None = Field(None, description="The case was moved (utsatt) to the meeting on this date.")
+    conflicts: list[Conflict] = Field(default_factory=list, description="Inhabilitet: members who left this case.")
+    exempt: Exemption | None = Field(None, description="Unntatt offentlighet: the legal basis and a neutral title.")
 
     @model_validator(mode="after")
     def _numbered(self) -> Case:
@@ -240,6 +261,8 @@ class Meeting(Model):
     note: Markdown | None = Field(None, description="Text of the minutes before the cases (innledning).")
     deadlines: list[Deadline] = Field(default_factory=list, description="Frister to announce in the agenda.")
     agenda: list[AgendaItem] = Field(min_length=1, description="Saksliste: cases and breaks in order.")
+    approval: Approval | None = Field(None, description="Status of the minutes (draft, sent, approved); by `rekom-docs approve`.")
+    corrections: list[Correction] = Field(default_factory=list, description="Rettelser after approval, each approved.")
 
     @model_validator(mode="after")
     def _place_or_digital(self) -> Meeting:

@@ -46,3 +46,4 @@ class Document:
     author: str
     context: dict[str, Any] = field(default_factory=dict)
     lang: str = "nb"
+    status: str = ""  # core property contentStatus: Utkast, Godkjent, ...

@@ -7,19 +7,20 @@ is decided here, where it can be tested without opening a document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from ..check.meeting import table_totals
 from ..compute import meeting_prose
 from ..compute.casetext import expand, text_context
+from ..compute.followups import open_at
 from ..formats import clock, kr, long_date, number
 from ..model.project import MeetingFile, Project
 from ..model.roster import Attendee, Roster, organisation_name, person_name, roster
 from ..model.schema import Case, Meeting, Table, Vote
 from .document import Document, Markdown, TableView
 from .figures import figure_tables
+from .lifecycle import case_extras, minutes_status
 from .wording import words
 
 
@@ -46,8 +47,9 @@ class Setting:
         meeting = self.item.meeting
         title = f"{words(self.lang)[title_word]} {self.forum.name} {long_date(meeting.date, self.lang)}"
         header = {"forum": {"name": self.forum.name, "long_name": self.forum.long_name or ""},
-                  "meeting": _meeting_header(meeting, self.project, self.lang, self.texts)}
-        return Document(template, f"{template}.docx", title, self.author, header | context, self.lang)
+                  "meeting": _meeting_header(meeting, self.project, self.lang, self.texts), "marking": ""}
+        status = context.pop("status", "")
+        return Document(template, f"{template}.docx", title, self.author, header | context, self.lang, status)
 
 
 def setting(item: MeetingFile, project: Project, lang: str | None) -> Setting:
@@ -60,10 +62,12 @@ def minutes(item: MeetingFile, project: Project, lang: str | None = None) -> Doc
     """The referat of one meeting, in `lang` or the forum's written standard."""
     s = setting(item, project, lang)
     meeting = item.meeting
-    return s.document("referat", "minutes_title", {
-        "roster": _roster_view(roster(meeting, project.registers), s.lang),
-        "cases": [_case_view(case, s.texts, s.lang, item.figures.get(i)) for i, case in enumerate(meeting.agenda)
-                  if isinstance(case, Case)],
+    present = roster(meeting, project.registers)
+    return s.document("referat", "minutes_title", minutes_status(meeting, s.lang) | {
+        "roster": _roster_view(present, s.lang),
+        "cases": [_case_view(case, s.texts, s.lang, item.figures.get(i))
+                  | case_extras(case, project.registers, s.forum, s.lang, present)
+                  for i, case in enumerate(meeting.agenda) if isinstance(case, Case)],
     })
 
 
@@ -76,8 +80,9 @@ def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Docu
         "agenda": _agenda_table(meeting, reg, s.lang),
         "cases": [_agenda_case(case, reg, texts, s.lang) for case in meeting.cases],
         "deadlines": [f"{long_date(d.date, s.lang)}: {d.what}" for d in meeting.deadlines],
-        "follow_ups": [f"{_follow_up(f, texts, s.lang)} ({words(s.lang)['from_meeting'].format(date=long_date(d, s.lang), case=n)})"
-                       for d, n, f in follow_ups_due(item, project)],
+        "follow_ups": [f"{t.id}: {_follow_up(t.item, texts, s.lang)} "
+                       f"({words(s.lang)['from_meeting'].format(date=long_date(t.held, s.lang), case=t.case)})"
+                       for t in open_at(item, project)],
         "invited": _invited(meeting, reg, s.lang),
     })
 
@@ -108,23 +113,9 @@ def _agenda_case(case: Case, reg, texts: dict, lang: str) -> dict[str, Any]:
         "presenter": person_name(reg, case.presenter) if case.presenter else "",
         "summary": Markdown(expand(case.summary, texts)) if case.summary else None,
         "proposal": Markdown(expand(case.proposal, texts), style="Vedtak") if case.proposal else None,
-        "attachments": list(case.attachments),
+        "attachments": [a if isinstance(a, str) else a.name for a in case.attachments],
         "moved_to": long_date(case.moved_to, lang) if case.moved_to else "",
     }
-
-
-def follow_ups_due(item: MeetingFile, project: Project) -> list:
-    """Follow-ups set at earlier meetings of the forum and due since the previous meeting, as (date, case, item).
-
-    Why the year: the case tree may lack the meetings in between, and a follow-up more than a
-    year overdue belongs to the archive, not to this agenda.
-    """
-    forum, today = item.meeting.forum, item.meeting.date
-    earlier = [m for m in project.meetings if m.meeting.forum == forum and m.meeting.date < today]
-    since = max([earlier[-1].meeting.date] if earlier else [], default=today - timedelta(days=365))
-    since = max(since, today - timedelta(days=365))
-    return [(m.meeting.date, case.case, f) for m in earlier for case in m.meeting.cases for f in case.follow_ups
-            if f.due and since < f.due <= today]
 
 
 def _invited(meeting: Meeting, reg, lang: str) -> list[dict[str, str]]:
@@ -202,7 +193,8 @@ def _follow_up(follow, texts: dict, lang: str) -> str:
     if follow.who:
         text += f" ({w['responsible']}: {_who(follow.who, texts)})"
     if follow.due:
-        text += f" \u2013 {w['due']} {long_date(follow.due, lang)}"
+        due = w["next_meeting"] if isinstance(follow.due, str) else long_date(follow.due, lang)
+        text += f" \u2013 {w['due']} {due}"
     return text
 
 

@@ -51,17 +51,16 @@ class BuildCache:
 
     def __init__(self, out: Path, project: Project, template_dirs: Iterable[Path]):
         self.out = out
-        self.project = project
         register = (project.root / REGISTER).read_bytes()
         self.common = hashlib.sha256(b"\0".join([code_digest().encode(), templates_digest(template_dirs).encode(),
                                                  register])).hexdigest()
 
-    def key(self, item: MeetingFile, kind: str, lang: str | None) -> str:
-        """The hash of what the documents of `kind` for `item` show, in `lang`."""
+    def key(self, item: MeetingFile, project: Project, kind: str, lang: str | None) -> str:
+        """The hash of what the documents of `kind` for `item` show, in `lang`, from `project` (dated to the meeting)."""
         h = hashlib.sha256(f"{self.common}\0{kind}\0{lang}\0".encode())
         for path in sorted(item.path.parent.glob(f"{glob.escape(item.id)}.*")):  # the case file and any file beside it for it
             h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-        h.update(repr(shown_from_others(item, self.project, kind)).encode())
+        h.update(repr(shown_from_others(item, project, kind, lang)).encode())
         return h.hexdigest()
 
     def _record(self, item: MeetingFile, kind: str, lang: str | None) -> Path:

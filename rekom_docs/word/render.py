@@ -54,6 +54,7 @@ def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
     props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
     props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
     props.last_modified_by = doc.author
+    props.content_status = doc.status  # Why: a draft says so in its properties too, not only on the page
     return tpl
 
 

@@ -1,0 +1,119 @@
+"""Public versions (offentleglova): exempt cases, attachments and passages removed, their legal basis shown.
+
+Why redact the model, not the document: the public view is computed from a meeting in which
+the exempt text no longer exists, so no header, footnote, property or alt text can leak it.
+A passage is marked in a case text as `[unntatt: offl. § 13]secret words[/unntatt]`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..model.lifecycle import Attachment
+from ..model.project import MeetingFile, Project
+from ..model.schema import Case
+from .wording import words
+
+PASSAGE = re.compile(r"\[unntatt:\s*([^\]\n]+?)\s*\](.*?)\[/unntatt\]", re.S)
+TEXTS = ("summary", "text", "proposal", "decision")
+PUBLIC = "offentlig"
+
+
+def has_exemptions(meeting) -> bool:
+    """Whether anything of the meeting is exempt: a case, an attachment or a marked passage."""
+    for case in meeting.cases:
+        if case.exempt or any(isinstance(a, Attachment) for a in case.attachments):
+            return True
+        if any(PASSAGE.search(t or "") for t in _texts(case)):
+            return True
+    return any(PASSAGE.search(t or "") for t in (meeting.invitation, meeting.note))
+
+
+def _texts(case: Case):
+    return [getattr(case, f) for f in TEXTS] + [f.what for f in case.follow_ups]
+
+
+def _meeting(meeting, case_fn, text_fn):
+    """The meeting with `case_fn` applied to each case and `text_fn` to its own texts."""
+    agenda = [case_fn(i) if isinstance(i, Case) else i for i in meeting.agenda]
+    own = {k: text_fn(getattr(meeting, k)) for k in ("invitation", "note") if getattr(meeting, k)}
+    return meeting.model_copy(update={"agenda": agenda, **own})
+
+
+def _with_texts(case: Case, text_fn) -> Case:
+    update = {f: text_fn(getattr(case, f)) for f in TEXTS if getattr(case, f)}
+    update["follow_ups"] = [f.model_copy(update={"what": text_fn(f.what)}) for f in case.follow_ups]
+    return case.model_copy(update=update)
+
+
+def strip_markers(text: str) -> str:
+    """A text with its passage markers removed and the passages kept (the internal version)."""
+    return PASSAGE.sub(lambda m: m.group(2), text)
+
+
+def internal_meeting(meeting):
+    """The internal version: passage markers removed, every text kept."""
+    return _meeting(meeting, lambda c: _with_texts(c, strip_markers), strip_markers)
+
+
+def public_meeting(meeting, lang: str):
+    """The public version: exempt cases reduced to number, neutral title and basis; passages and attachments replaced."""
+    w = words(lang)
+    hide = lambda text: PASSAGE.sub(lambda m: w["exempt_passage"].format(basis=m.group(1)), text)
+
+    def case_fn(case: Case) -> Case:
+        if case.exempt:
+            return Case(case=case.case, title=case.exempt.title or w["exempt_title"], kind=case.kind, time=case.time,
+                        moved_to=case.moved_to, exempt=case.exempt,
+                        text=w["exempt_text"].format(basis=case.exempt.basis))
+        attachments = [w["exempt_attachment"].format(basis=a.exempt) if isinstance(a, Attachment) else a
+                       for a in case.attachments]
+        return _with_texts(case, hide).model_copy(update={"attachments": attachments})
+    return _meeting(meeting, case_fn, hide)
+
+
+def _item(item, meeting):
+    """A meeting file with another meeting model; allocations of cases that are now gone are dropped."""
+    keep = {i: f for i, f in item.figures.items() if not getattr(meeting.agenda[i], "exempt", None)}
+    return dataclasses.replace(item, meeting=meeting, figures=keep)
+
+
+def internal(item: MeetingFile, project: Project) -> tuple[MeetingFile, Project]:
+    """The meeting and project as the internal documents see them (every allocation kept)."""
+    meetings = [dataclasses.replace(m, meeting=internal_meeting(m.meeting)) for m in project.meetings]
+    return dataclasses.replace(item, meeting=internal_meeting(item.meeting)), dataclasses.replace(project, meetings=meetings)
+
+
+def public(item: MeetingFile, project: Project, lang: str) -> tuple[MeetingFile, Project]:
+    """The meeting and project as the public documents see them."""
+    meetings = [_item(m, public_meeting(m.meeting, lang)) for m in project.meetings]
+    return _item(item, public_meeting(item.meeting, lang)), dataclasses.replace(project, meetings=meetings)
+
+
+def versions(make, item, project, lang: str | None, history: bool = False):
+    """The internal document, and a public one beside it (`<name>-offentlig.docx`) when anything shown is exempt.
+
+    `history`: the document also shows earlier meetings of the forum (an agenda lists their follow-ups).
+    """
+    forum_lang = lang or project.registers.fora[item.meeting.forum].language
+    doc = make(*internal(item, project), lang)
+    shown = earlier(item, project) if history else []
+    if not any(has_exemptions(m.meeting) for m in shown + [item]):
+        return [doc]
+    w = words(forum_lang)
+    pub = make(*public(item, project, forum_lang), lang)
+    return [_marked(doc, w["marking_internal"], ""),
+            _marked(pub, w["marking_public"], f"-{PUBLIC}")]
+
+
+def earlier(item: MeetingFile, project: Project) -> list[MeetingFile]:
+    """The forum's meetings before this one."""
+    return [m for m in project.meetings if m.meeting.forum == item.meeting.forum and m.meeting.date < item.meeting.date]
+
+
+def _marked(doc, marking: str, suffix: str):
+    """The document with a version marking in its page header and a suffix on its file name."""
+    joined = " – ".join(m for m in (doc.context.get("marking"), marking) if m)
+    name = doc.filename.removesuffix(".docx") + suffix + ".docx"
+    return dataclasses.replace(doc, filename=name, context=doc.context | {"marking": joined})

@@ -1,0 +1,91 @@
+"""Write the decision and follow-up registers as CSV, JSON and an accessible DOCX table, atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import fields
+from functools import partial
+from pathlib import Path
+
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from ..present.registers import as_dicts, decisions, follow_up_rows
+from ..word.ooxml import mark_header_row
+from .write import write_file
+
+DECISION_COLUMNS = {"case": "Sak", "date": "Dato", "forum": "Forum", "title": "Tittel", "kind": "Type",
+                    "decision": "Vedtak", "amounts": "Beløp (kr)", "status": "Status", "exempt": "Unntatt", "minutes": "Referat"}
+FOLLOW_UP_COLUMNS = {"id": "Id", "date": "Satt", "case": "Sak", "what": "Hva", "who": "Ansvarlig", "due": "Frist",
+                     "status": "Status", "done": "Utført", "where": "Hvor"}
+
+
+def write_registers(project, out: Path) -> list[Path]:
+    """vedtak.{csv,json,docx} and oppfolging.{csv,json,docx} in `out`; returns the paths written."""
+    written = []
+    for name, title, rows, columns in (
+            ("vedtak", "Vedtaksregister", decisions(project), DECISION_COLUMNS),
+            ("oppfolging", "Oppfølgingsregister", follow_up_rows(project), FOLLOW_UP_COLUMNS)):
+        data = as_dicts(rows)
+        keys = [f.name for f in fields(type(rows[0]))] if rows else list(columns)
+        texts = {"json": json.dumps(data, ensure_ascii=False, indent=2) + "\n", "csv": _csv(data, keys)}
+        for suffix, text in texts.items():
+            written.append(write_file(out, out / f"{name}.{suffix}", partial(_write_text, text)))
+        written.append(write_file(out, out / f"{name}.docx", _docx(data, title, columns).save))
+    return written
+
+
+def _write_text(text: str, path: Path) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def _csv(rows: list[dict], keys: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=keys, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: " ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def _cell(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(f"{v:,}".replace(",", "\u00a0") for v in value)
+    return str(value)
+
+
+def _docx(rows: list[dict], title: str, columns: dict[str, str]):
+    """A landscape A4 document with the register as one table whose header row repeats."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(15)
+    _language(doc, "nb-NO")
+    doc.core_properties.title, doc.core_properties.language = title, "nb-NO"
+    doc.add_paragraph(title, style="Heading 1")
+    table = doc.add_table(rows=1 + len(rows), cols=len(columns))
+    table.style = "Table Grid"
+    for cell, label in zip(table.rows[0].cells, columns.values()):
+        cell.paragraphs[0].add_run(label).bold = True
+    for row, values in zip(table.rows[1:], rows):
+        for cell, key in zip(row.cells, columns):
+            cell.paragraphs[0].add_run(_cell(values[key]))
+    for run in table._tbl.iter(qn("w:r")):
+        size = OxmlElement("w:sz")
+        size.set(qn("w:val"), str(int(Pt(8).pt * 2)))
+        run.get_or_add_rPr().append(size)
+    mark_header_row(table.rows[0]._tr)
+    return doc
+
+
+def _language(doc, tag: str) -> None:
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
