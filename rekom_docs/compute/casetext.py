@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined
@@ -61,7 +62,17 @@ def expand(text: str, context: dict[str, Any]) -> str:
     """Render one case text; raises TemplateError or UnknownReference on a bad reference."""
     if "{" not in text:
         return text
-    return _ENV.from_string(text).render(context)
+    return _compiled(text).render(context)
+
+
+@lru_cache(maxsize=1024)
+def _compiled(text: str):
+    """A case text compiled once, however many documents print it.
+
+    Why: compiling costs a hundred times more than rendering; the check and every document
+    of a meeting (minutes, agenda, letters) print the same texts. Bounded, so memory stays flat.
+    """
+    return _ENV.from_string(text)
 
 
 def case_texts(meeting: Meeting) -> Iterator[tuple[tuple, str]]:

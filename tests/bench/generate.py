@@ -4,7 +4,8 @@ Why text, not YAML: a round trip through PyYAML would turn 10.00 into 10.0 and d
 comments; copying the bundled text keeps every generated file a file a person could write.
 Each generated meeting copies one bundled meeting's header and its cases (an allocation once,
 the other cases repeated to make 12), moved to a date of its own: every date in the file moves
-with it, so follow-ups fall due at later generated meetings as they do at the real ones.
+with it, so follow-ups fall due at later generated meetings as they do at the real ones, and
+each is done four weeks after it was set (else every agenda would list every follow-up ever set).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ FIRST = date(2030, 1, 7)
 _DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _CASE_NO = re.compile(r"^(  - case: )\S+", re.M)
 _SLOT = re.compile(r"^    time: .*\n", re.M)
+_FOLLOW_UP = re.compile(r"^      - what:", re.M)
+DONE_AFTER = timedelta(days=28)  # each follow-up is reported done four weeks after it was set
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,8 @@ def generate(target: Path, count: int, cases: Path = CASES) -> list[Path]:
         base = found[i % len(found)]
         day = FIRST + timedelta(days=7 * i)
         shift = day - base.day
-        body = _moved(base.head + "".join(_twelve(base.cases)) + base.tail, shift)
+        done = f"      - status: done\n        done: {(base.day + DONE_AFTER).isoformat()}\n        what:"
+        body = _moved(_FOLLOW_UP.sub(done, base.head + "".join(_twelve(base.cases)) + base.tail), shift)
 
         def number(_match: re.Match, forum: str = base.forum, year: int = day.year) -> str:
             numbers[forum, year] = numbers.get((forum, year), 0) + 1
