@@ -3,7 +3,8 @@
 # rebuilds only the documents whose case file, the register, a template, the code or (for an
 # agenda) the follow-ups it lists changed.
 # MALFORM=nn builds the documents in nynorsk beside the default set (build/<meeting>/nn/).
-# TEMPLATES=dir puts a folder of templates in front of the bundled ones (--templates).
+# TEMPLATES=dir builds with the Word templates and wordings in dir (a file there overrides the
+# bundled one of the same name). Nothing here writes to templates/: those files are edited in Word.
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -29,8 +30,9 @@ MEETINGS  := $(basename $(notdir $(CASEFILES)))
 INPUTS    := $(shell find $(call q,$(CASES)) -mindepth 1 -maxdepth 2 -type f 2>/dev/null \
                | grep -E '^[A-Za-z0-9._/-]+$$' | LC_ALL=C sort)
 TPLFLAG   := $(if $(TEMPLATES),--templates $(call q,$(TEMPLATES)))
+TPLDIRS   := $(TEMPLATES) templates
 COMMON    := $(INPUTS) \
-             $(foreach d,$(TEMPLATES) templates,$(wildcard $(d)/*.docx $(d)/nn/*.docx $(d)/*.yaml)) \
+             $(foreach d,$(TPLDIRS),$(wildcard $(d)/*.docx $(d)/nn/*.docx $(d)/*.yaml)) \
              $(wildcard rekom_docs/*.py rekom_docs/*/*.py) $(STAMP)
 # One process builds every stale document of the kinds it is given: the tool keeps a content hash
 # per meeting and kind under $(OUT)/.cache and renders only what changed. A stamp per kind
@@ -41,7 +43,7 @@ BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) $
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 
-.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates clean
+.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates-check clean
 
 all: $(STAMPDIR)/all
 minutes: $(STAMPDIR)/minutes
@@ -98,8 +100,9 @@ schema: $(STAMP)
 	$(RD) schema meeting > $(OUT)/meeting.schema.json
 	$(RD) schema register > $(OUT)/register.schema.json
 
-templates: $(STAMP)
-	$(BIN)/python templates/make_templates.py
+# Checks the templates (TEMPLATES=dir first) against the data: tags, styles, wordings, nb/nn.
+templates-check: $(STAMP)
+	$(RD) templates check $(if $(TEMPLATES),$(call q,$(TEMPLATES))) --cases $(call q,$(CASES))
 
 # Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too).
 clean:

@@ -11,14 +11,14 @@ from .compute import compute_project
 from .errors import RekomError
 from .model.dated import project_at
 from .model.project import MeetingFile, Project, load_project
-from .present import documents
+from .present import documents, template_set
 from .publish.cache import BuildCache
 from .publish.lint import lint_docx
 from .publish.stable import stable_save
 from .publish.write import write_file
 from .word.render import render
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUNDLED_TEMPLATES = template_set.BUNDLED_TEMPLATES
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,15 @@ def build(config: BuildConfig, project: Project | None = None, up_to_date: list[
     each `meeting/kind` left as it was is appended to `up_to_date`.
     """
     project = project or checked_project(config.cases, config.strict)
-    template_dirs = [*config.templates, BUNDLED_TEMPLATES]
+    template_dirs = list(template_set.chain(config.templates))
     cache = BuildCache(config.out, project, template_dirs)
+    with template_set.using(template_dirs):
+        yield from _build(config, project, template_dirs, cache, up_to_date)
+
+
+def _build(config: BuildConfig, project: Project, template_dirs: list[Path], cache: BuildCache,
+           up_to_date: list[str] | None) -> Iterator[Path]:
+    """The meetings one by one: each kind whose key changed is rendered, the rest are counted up to date."""
     for item in _selected(project, config.meetings):
         folder = config.out / item.id / (config.lang or "")
         dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day

@@ -8,3 +8,5 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 EXAMPLES = TESTS / "examples"
 GOLDEN = TESTS / "golden"
+# Frozen copies of the bundled templates: a restyled templates/*.docx does not break the suite.
+FIXTURE_TEMPLATES = TESTS / "fixtures" / "templates"

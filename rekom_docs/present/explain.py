@@ -1,4 +1,6 @@
-"""Plain bokmål lines that say how each allocation figure was reached (for `--explain` and "Utregning").
+"""Plain lines that say how each allocation figure was reached (for `--explain` and "Utregning").
+
+The words come from the wording files (`explain_*` keys), in bokmål or nynorsk.
 
 Numbers are formatted with Babel for nb_NO (no-break space grouping, decimal comma); exact
 values are shown to two decimals, rounded half up for display only.
@@ -39,49 +41,40 @@ def format_percent(share: Fraction, places: int | None = None) -> str:
     return percent(share, digits=places)
 
 
-# The few words that differ between bokmål and nynorsk in these lines.
-_WORDS = {
-    "nb": {"rounded": "avrundet", "unrounded": "uavrundet", "deducted": "til sammen {x} trukket fra",
-           "drift": "Merk: kolonnen {col} summerer til {sum}, men eksakt sum er {exact} "
-                    "(avvik {drift} fordi hver celle er avrundet for seg)"},
-    "nn": {"rounded": "avrunda", "unrounded": "uavrunda", "deducted": "til saman {x} trekt frå",
-           "drift": "Merk: kolonnen {col} summerer til {sum}, men eksakt sum er {exact} "
-                    "(avvik {drift} fordi kvar celle er avrunda for seg)"},
-}
-
-
 def format_fraction(value: Fraction) -> str:
     """`3/38`, or a whole number as such."""
     return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
 
 
 def _rounding_text(figure: Figure, lang: str = "nb") -> str:
-    rounded = _WORDS[lang]["rounded"]
+    w = words(lang)
     if figure.rounding is None:
         return ""
     if figure.rounding is Rounding.SPREADSHEET:
-        return f", {rounded} til {format_kroner(figure.amount)}"
-    direction = "opp" if figure.amount > figure.exact else "ned"
-    return f", {rounded} {direction} til {format_kroner(figure.amount)} (største brøkdels metode)"
+        return f", {w['explain_rounded']} {format_kroner(figure.amount)}"
+    direction = w["explain_up"] if figure.amount > figure.exact else w["explain_down"]
+    return f", {w['explain_rounded_way'].format(direction=direction)} {format_kroner(figure.amount)} ({w['explain_method']})"
 
 
 def explain_figure(figure: Figure, names: Mapping[str, str] | None = None, lang: str = "nb") -> str:
     """One figure as a line, e.g. `Midtre Namdal: Sats 10 %: 3 av 38 kommuner = 3/38 (7,89 %) av 1 158 800 kr = ...`."""
-    who = "Til fordeling" if figure.recipient is None else (names or {}).get(figure.recipient, figure.recipient)
-    head = f"{who}: {'Sum' if figure.method == 'sum' else figure.key}: "
+    w = words(lang)
+    who = w["explain_pot"] if figure.recipient is None else (names or {}).get(figure.recipient, figure.recipient)
+    head = f"{who}: {w['sum'] if figure.method == 'sum' else figure.key}: "
     if figure.method in ("fixed", "exception"):
-        kind = "fast beløp (unntak)" if figure.method == "exception" else "fast beløp"
+        kind = w["explain_exception"] if figure.method == "exception" else w["explain_fixed"]
         return f"{head}{kind} {format_kroner(figure.amount)}"
     if figure.method == "sum":
-        exact = "" if figure.rounding is None else f" ({_WORDS[lang]['unrounded']} {format_kroner(figure.exact)})"
+        exact = "" if figure.rounding is None else f" ({w['explain_unrounded']} {format_kroner(figure.exact)})"
         return f"{head}{format_kroner(figure.amount)}{exact}"
+    of = w["explain_of"]
     if figure.method == "part":
-        share = f"{format_percent(figure.share)} av {format_kroner(figure.basis)}"
+        share = f"{format_percent(figure.share)} {of} {format_kroner(figure.basis)}"
     else:
         assert figure.weight is not None and figure.total_weight is not None  # share figures carry weights (share_out)
         unit = f" {figure.unit}" if figure.unit else ""
-        share = (f"{format_number(figure.weight)} av {format_number(figure.total_weight)}{unit} = "
-                 f"{format_fraction(figure.share)} ({format_percent(figure.share)}) av {format_kroner(figure.basis)}")
+        share = (f"{format_number(figure.weight)} {of} {format_number(figure.total_weight)}{unit} = "
+                 f"{format_fraction(figure.share)} ({format_percent(figure.share)}) {of} {format_kroner(figure.basis)}")
     return f"{head}{share} = {format_kroner(figure.exact)}{_rounding_text(figure, lang)}"
 
 
@@ -94,26 +87,29 @@ def explain_allocation(allocation: Allocation, lang: str = "nb") -> list[str]:
     """The whole trail of an allocation, then any drift warnings."""
     lines = explain_lines(allocation.trail, allocation.names, lang)
     for drift in allocation.warnings:
-        lines.append(_WORDS[lang]["drift"].format(col="Sum" if drift.column == "total" else drift.column, sum=format_kroner(drift.rounded_sum),
-                                                  exact=format_kroner(drift.exact), drift=format_kroner(drift.drift)))
+        w = words(lang)
+        lines.append(w["explain_drift"].format(col=w["sum"] if drift.column == "total" else drift.column,
+                                               sum=format_kroner(drift.rounded_sum), exact=format_kroner(drift.exact),
+                                               drift=format_kroner(drift.drift)))
     return lines
 
 
 def explain_waterfall(wf: Waterfall, lang: str = "nb") -> list[str]:
     """The waterfall as lines: frame, minus each item, what remains, the reserve, the pot."""
-    lines = [f"Ramme: {format_kroner(wf.frame)}"]
+    w = words(lang)
+    lines = [f"{w['frame']}: {format_kroner(wf.frame)}"]
     lines += [f"− {item.label}: {format_kroner(item.amount)}" for item in wf.fixed]
-    deducted = _WORDS[lang]["deducted"].format(x=format_kroner(wf.fixed_total))
-    lines.append(f"= Til fordeling etter faste beløp ({deducted}): {format_kroner(wf.remaining)}")
+    deducted = w["explain_deducted"].format(x=format_kroner(wf.fixed_total))
+    lines.append(f"= {w['explain_remaining']} ({deducted}): {format_kroner(wf.remaining)}")
     if wf.reserved or wf.reserved_exact:
-        share, basis = format_percent(wf.reserved_share), format_kroner(wf.remaining)
+        share, basis, of = format_percent(wf.reserved_share), format_kroner(wf.remaining), w["explain_of"]
         if wf.reserved_given_as == "share":
-            reserved = f"− {wf.reserved_label}: {share} av {basis} = {format_kroner(wf.reserved_exact)}"
+            reserved = f"− {wf.reserved_label}: {share} {of} {basis} = {format_kroner(wf.reserved_exact)}"
             if wf.reserved_exact != wf.reserved:
-                reserved += f", {_WORDS[lang]['rounded']} til {format_kroner(wf.reserved)}"
+                reserved += f", {w['explain_rounded']} {format_kroner(wf.reserved)}"
         else:  # Why: an implied share like 4617/24085 is printed rounded, so it is only a note.
-            about = "" if exact_places(wf.reserved_share * 100) in (0, 1, 2) else "ca. "
-            reserved = f"− {wf.reserved_label}: {format_kroner(wf.reserved)} ({about}{share} av {basis})"
+            about = "" if exact_places(wf.reserved_share * 100) in (0, 1, 2) else f"{w['explain_about']} "
+            reserved = f"− {wf.reserved_label}: {format_kroner(wf.reserved)} ({about}{share} {of} {basis})"
         lines.append(reserved)
     lines.append(f"= {wf.pot_label}: {format_kroner(wf.pot)}")
     return lines

@@ -110,7 +110,7 @@ def recipient_letter(item: MeetingFile, project: Project, case: Case, f: Figures
         "subject": f"{f.spec.title} \u2013 {f.names.get(rid, name)}",
         "intro": w["letter_intro"].format(forum=s.forum.name, date=long_date(item.meeting.date, s.lang), case=case.case),
         "amounts": _amounts_table(f, rid, w, s.lang, _partners(reg, network)),
-        "conditions": w["conditions"].split("\n"),
+        "conditions": list(w["conditions"]),
     }
     return Document("brev", f"brev/{rid}.docx", f"{f.spec.title}: {f.names.get(rid, name)}", s.author, context, s.lang)
 

@@ -1,193 +1,144 @@
-"""Fixed wordings that code puts into documents, in bokmål (nb) and nynorsk (nn).
+"""The fixed wordings code puts into documents, read from `wording.nb.yaml` and `wording.nn.yaml`.
 
-Why: the templates hold most fixed text; what code composes (sentences with counts,
-table headings) lives here, once per written standard, so both stay complete.
+Why: sentences the code composes (letter intros, grant conditions, the attendance sentence,
+table headings) belong to the secretariat, not to Python: they live beside the Word
+templates, in both written standards, and a `--templates` folder may reword them.
+Both files must hold the same keys, and a reworded sentence may use only the
+`{placeholders}` the bundled one uses (anything else could not be filled in).
 """
 
 from __future__ import annotations
 
-WORDS: dict[str, dict[str, str]] = {
-    "nb": {
-        "frame": "Ramme",
-        "fixed_total": "Sum faste beløp",
-        "unallocated": "Ikke fordelt",
-        "available": "Til disposisjon etter individuelle tiltak",
-        "split_unallocated": "herav ikke fordelt på nettverk og UH",
-        "preframe_kr": "Forhåndsramme (kr)",
-        "from_meeting": "fra møtet {date}, sak {case}",
-        "budget": "budsjett",
-        "item": "Post",
-        "amount_kr": "Beløp (kr)",
-        "network": "Nettverk",
-        "sum": "Sum",
-        "sum_kr": "Sum (kr)",
-        "distribution": "fordeling på nettverkene",
-        "spreadsheet_rounding": "hver celle avrundet for seg",
-        "municipalities": "Kommuner",
-        "frame_kr": "Ramme (kr)",
-        "requested_kr": "Sum behov (kr)",
-        "excess_kr": "Over ramme (kr)",
-        "requests": "meldte behov mot ramme",
-        "to_network": "Til nettverket",
-        "to_uh": "Til UH",
-        "to_uh_partner": "til UH-partner ({partners})",
-        "network_share": "Andel nettverk",
-        "split": "fordeling mellom nettverk og UH",
-        "per_uh": "per UH",
-        "uh": "UH",
-        "reserved_share": "Andel til individuelle tiltak",
-        "years_ahead": "årene framover",
-        "chair_of": "leder av",
-        "secretariat": "Sekretariat",
-        "recommendation": "Innstilling",
-        "recommendation_intro": "{forum} behandlet innstillingen i møtet {date}, sak {case}, og innstiller på at midlene fordeles slik tabellene viser.",
-        "chart_alt": "Stolpediagram over fordelingen på {n} mottakere. Størst er {top} med {top_amount} kr, minst {low} med {low_amount} kr. Alle tall står i tabellen over.",
-        "letter_intro": "{forum} innstilte i møtet {date}, sak {case}, på fordelingen av tilskuddet. Her er beløpene som gjelder dere.",
-        "your_amounts": "Beløp til dere",
-        "in_partnership": "i partnerskap med nettverkene",
-        "conditions": "Midlene brukes i tråd med retningslinjene for tilskuddsordningen og den langsiktige planen.\nTiltakene gjennomføres i partnerskap mellom eiere og universiteter og høgskoler.\nMidler som ikke er brukt, tas med i partnerskapet videre.\nDet skal rapporteres årlig på bruken av midlene.\nEndelig tilsagn gis i brev fra Statsforvalteren.",
-        "minutes_title": "Referat fra",
-        "agenda_title": "Innkalling til",
-        "agenda_table": "Tid, sak og innleder",
-        "time": "Tid",
-        "title": "Tittel",
-        "case_no": "Saksnr.",
-        "kind": "Type",
-        "presenter": "Innleder",
-        "kind_information": "Informasjonssak",
-        "kind_discussion": "Drøftingssak",
-        "kind_decision": "Beslutningssak",
-        "kind_other": "Eventuelt",
-        "case": "Sak",
-        "digital": "Digitalt møte",
-        "deputy_for": "vara for",
-        "until": "til kl.",
-        "responsible": "ansvarlig",
-        "due": "frist",
-        "roster_sentence": "Det var {absent} forfall, og {deputies} vararepresentanter møtte. Det var {voters} stemmeberettigede.",
-        "written_vote": "Skriftlig votering",
-        "open_vote": "Åpen votering",
-        "unanimous": "enstemmig",
-        "adopted": "vedtatt",
-        "fell": "falt",
-        "result": "Resultat",
-        "proposal": "Forslag",
-        "votes": "Stemmer",
-        "votes_cast": "Avgitte stemmer",
-        "next_meeting": "neste møte",
-        "status_draft": "Utkast",
-        "status_sent": "Sendt til kommentar",
-        "status_approved": "Godkjent",
-        "marking_draft": "UTKAST",
-        "marking_sent": "UTKAST – sendt til kommentar {date}",
-        "marking_public": "Offentlig versjon",
-        "marking_internal": "Intern versjon – inneholder opplysninger unntatt offentlighet",
-        "approved_line": "Referatet er godkjent {date}{by}: {how}.",
-        "approved_by": " av {by}",
-        "correction_line": "Rettet {date}: {what} (rettelsen {how}).",
-        "conflict": "{name} erklærte seg inhabil{reason} og fratrådte under behandlingen av saken.",
-        "case_voters": "Det var {voters} stemmeberettigede i saken.",
-        "blank_votes": "Blanke stemmer: {n}.",
-        "casting_vote": "Stemmelikhet; møteleders dobbeltstemme avgjorde for {result}.",
-        "dissent": "Dissens fra {who}: «{text}»",
-        "and": "og",
-        "exempt_title": "Unntatt offentlighet",
-        "exempt_text": "Saken er unntatt offentlighet, jf. {basis}.",
-        "exempt_passage": "[Unntatt offentlighet, jf. {basis}]",
-        "exempt_attachment": "Vedlegg unntatt offentlighet, jf. {basis}",
-    },
-    "nn": {
-        "frame": "Ramme",
-        "fixed_total": "Sum faste beløp",
-        "unallocated": "Ikkje fordelt",
-        "available": "Til disposisjon etter individuelle tiltak",
-        "split_unallocated": "av dette ikkje fordelt på nettverk og UH",
-        "preframe_kr": "Førehandsramme (kr)",
-        "from_meeting": "frå møtet {date}, sak {case}",
-        "budget": "budsjett",
-        "item": "Post",
-        "amount_kr": "Beløp (kr)",
-        "network": "Nettverk",
-        "sum": "Sum",
-        "sum_kr": "Sum (kr)",
-        "distribution": "fordeling på nettverka",
-        "spreadsheet_rounding": "kvar celle avrunda for seg",
-        "municipalities": "Kommunar",
-        "frame_kr": "Ramme (kr)",
-        "requested_kr": "Sum behov (kr)",
-        "excess_kr": "Over ramme (kr)",
-        "requests": "melde behov mot ramme",
-        "to_network": "Til nettverket",
-        "to_uh": "Til UH",
-        "to_uh_partner": "til UH-partner ({partners})",
-        "network_share": "Del nettverk",
-        "split": "fordeling mellom nettverk og UH",
-        "per_uh": "per UH",
-        "uh": "UH",
-        "reserved_share": "Del til individuelle tiltak",
-        "years_ahead": "åra framover",
-        "chair_of": "leiar av",
-        "secretariat": "Sekretariat",
-        "recommendation": "Innstilling",
-        "recommendation_intro": "{forum} handsama innstillinga i møtet {date}, sak {case}, og innstiller på at midlane blir fordelte slik tabellane viser.",
-        "chart_alt": "Stolpediagram over fordelinga på {n} mottakarar. Størst er {top} med {top_amount} kr, minst {low} med {low_amount} kr. Alle tal står i tabellen over.",
-        "letter_intro": "{forum} innstilte i møtet {date}, sak {case}, på fordelinga av tilskotet. Her er beløpa som gjeld dykk.",
-        "your_amounts": "Beløp til dykk",
-        "in_partnership": "i partnarskap med nettverka",
-        "conditions": "Midlane blir brukte i tråd med retningslinjene for tilskotsordninga og den langsiktige planen.\nTiltaka blir gjennomførte i partnarskap mellom eigarar og universitet og høgskular.\nMidlar som ikkje er brukte, blir tekne med vidare i partnarskapet.\nDet skal rapporterast årleg på bruken av midlane.\nEndeleg tilsegn blir gitt i brev frå Statsforvaltaren.",
-        "minutes_title": "Referat frå",
-        "agenda_title": "Innkalling til",
-        "agenda_table": "Tid, sak og innleiar",
-        "time": "Tid",
-        "title": "Tittel",
-        "case_no": "Saksnr.",
-        "kind": "Type",
-        "presenter": "Innleiar",
-        "kind_information": "Informasjonssak",
-        "kind_discussion": "Drøftingssak",
-        "kind_decision": "Avgjerdssak",
-        "kind_other": "Eventuelt",
-        "case": "Sak",
-        "digital": "Digitalt møte",
-        "deputy_for": "vara for",
-        "until": "til kl.",
-        "responsible": "ansvarleg",
-        "due": "frist",
-        "roster_sentence": "Det var {absent} forfall, og {deputies} vararepresentantar møtte. Det var {voters} røysteføre.",
-        "written_vote": "Skriftleg votering",
-        "open_vote": "Open votering",
-        "unanimous": "samrøystes",
-        "adopted": "vedteke",
-        "fell": "fall",
-        "result": "Resultat",
-        "proposal": "Forslag",
-        "votes": "Røyster",
-        "votes_cast": "Avgitte røyster",
-        "next_meeting": "neste møte",
-        "status_draft": "Utkast",
-        "status_sent": "Sendt til kommentar",
-        "status_approved": "Godkjent",
-        "marking_draft": "UTKAST",
-        "marking_sent": "UTKAST – sendt til kommentar {date}",
-        "marking_public": "Offentleg versjon",
-        "marking_internal": "Intern versjon – inneheld opplysningar unnatekne offentlegheit",
-        "approved_line": "Referatet er godkjent {date}{by}: {how}.",
-        "approved_by": " av {by}",
-        "correction_line": "Retta {date}: {what} (rettinga {how}).",
-        "conflict": "{name} erklærte seg ugild{reason} og gjekk frå under handsaminga av saka.",
-        "case_voters": "Det var {voters} røysteføre i saka.",
-        "blank_votes": "Blanke røyster: {n}.",
-        "casting_vote": "Røystelikskap; dobbeltrøysta til møteleiaren avgjorde for {result}.",
-        "dissent": "Dissens frå {who}: «{text}»",
-        "and": "og",
-        "exempt_title": "Unnateke offentlegheit",
-        "exempt_text": "Saka er unnateken offentlegheit, jf. {basis}.",
-        "exempt_passage": "[Unnateke offentlegheit, jf. {basis}]",
-        "exempt_attachment": "Vedlegg unnateke offentlegheit, jf. {basis}",
-    },
-}
+import string
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import InvalidInput, Problem, RekomError, relative
+from ..model.load import Located, load_file
+from .template_set import BUNDLED_TEMPLATES, first, folders
+
+LANGS = ("nb", "nn")
 
 
-def words(lang: str) -> dict[str, str]:
-    """The wordings of one written standard."""
-    return WORDS[lang]
+class Words(dict):
+    """One written standard's wordings; a key the file lacks is a clean error naming the file."""
+
+    file: str = ""
+
+    def __missing__(self, key: str) -> Any:
+        bundled = relative(BUNDLED_TEMPLATES / "wording.nb.yaml")
+        raise RekomError(f"{self.file}: no wording '{key}'; add it (see {bundled})")
+
+
+def words(lang: str) -> Words:
+    """The wordings of one written standard, from the template folders in use."""
+    files = tuple(wording_file(code) for code in LANGS)
+    return _load(files, tuple(_stamp(f) for f in files))[LANGS.index(lang)]
+
+
+def wording_file(lang: str, template_dirs: tuple[Path, ...] | None = None) -> Path:
+    """The first `wording.<lang>.yaml` in the template folders."""
+    found = first([Path(f"wording.{lang}.yaml")], template_dirs)
+    if found is None:
+        looked = ", ".join(relative(d) for d in (template_dirs or folders()))
+        raise RekomError(f"no wording.{lang}.yaml in {looked}")
+    return found
+
+
+def check_wordings(template_dirs: tuple[Path, ...]) -> list[Problem]:
+    """Every problem of the wording files the folders give (for `templates check`)."""
+    try:
+        files = tuple(wording_file(code, template_dirs) for code in LANGS)
+        _load(files, tuple(_stamp(f) for f in files))
+    except InvalidInput as exc:
+        return exc.problems
+    return []
+
+
+def _stamp(path: Path) -> int:
+    return path.stat().st_mtime_ns
+
+
+@lru_cache(maxsize=8)
+def _load(files: tuple[Path, ...], _stamps: tuple[int, ...]) -> tuple[Words, ...]:
+    """Load, validate and compare the wording files (cached while they are unchanged)."""
+    return load_standards(files, _reference())
+
+
+def load_standards(files: tuple[Path, ...], reference: dict[str, set[str]] | None = None) -> tuple[Words, ...]:
+    """Load one file per written standard; with `reference`, only its placeholders are allowed."""
+    located: list[Located | None] = []
+    problems: list[Problem] = []
+    for path in files:
+        data, found = load_file(path)
+        problems += found
+        if data is not None and not isinstance(data.data, dict):
+            problems.append(data.problem((), "the file must be a list of `key: wording` lines"))
+            data = None
+        located.append(data)
+    if problems or None in located:
+        raise InvalidInput(problems)
+    docs = [doc for doc in located if doc is not None]
+    for doc in docs:
+        problems += _values(doc, reference)
+    problems += _same_keys(docs)
+    if problems:
+        raise InvalidInput(problems)
+    return tuple(_words(doc) for doc in docs)
+
+
+def _words(doc: Located) -> Words:
+    result = Words({k: (v if isinstance(v, list) else str(v)) for k, v in doc.data.items()})
+    result.file = doc.file
+    return result
+
+
+@lru_cache(maxsize=1)
+def _reference() -> dict[str, set[str]]:
+    """The placeholders each bundled wording uses: what the code fills in."""
+    data, _ = load_file(BUNDLED_TEMPLATES / "wording.nb.yaml")
+    return {k: _placeholders(v) for k, v in (data.data if data else {}).items()}
+
+
+def _placeholders(value: Any) -> set[str]:
+    """The `{fields}` of a wording as written, with any conversion and format spec.
+
+    Why: only a bare `{name}` is allowed; `{forum.__class__}` or `{forum:>999999999}` in a
+    reworded sentence must not reach str.format, where it could read or exhaust memory.
+    """
+    texts = value if isinstance(value, list) else [value]
+    try:
+        return {name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "")
+                for text in texts for _, name, spec, conv in string.Formatter().parse(str(text)) if name is not None}
+    except ValueError:
+        return {"{"}
+
+
+def _values(doc: Located, reference: dict[str, set[str]] | None) -> list[Problem]:
+    """Each wording is text (or a list of lines) and uses only the placeholders the code fills in."""
+    problems = []
+    for key, value in doc.data.items():
+        if isinstance(value, list):
+            bad = not value or not all(isinstance(v, str) and v.strip() for v in value)
+        else:
+            bad = not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip()
+        if bad:
+            problems.append(doc.problem((key,), "a wording must be text (or a list of lines), not empty"))
+            continue
+        extra = _placeholders(value) - reference.get(key, set()) if reference is not None else set()
+        if extra and reference is not None:
+            allowed = ", ".join(f"{{{n}}}" for n in sorted(reference.get(key, ()))) or "none"
+            shown = ", ".join(f"{{{n}}}" for n in sorted(extra))
+            problems.append(doc.problem((key,), f"uses {shown}, which the build cannot fill in (it fills: {allowed}); "
+                                                "write a literal brace as {{ or }}"))
+    return problems
+
+
+def _same_keys(located: list[Located]) -> list[Problem]:
+    """A key one standard has and the other lacks, located where it is."""
+    problems = []
+    for doc, other in ((located[0], located[1]), (located[1], located[0])):
+        for key in doc.data.keys() - other.data.keys():
+            problems.append(doc.problem((key,), f"'{key}' is missing in {other.file}; both standards need every wording"))
+    return problems

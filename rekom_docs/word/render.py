@@ -21,8 +21,10 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 
 from ..errors import RekomError
 from ..present.document import ChartView, Document, Markdown, TableView
+from .letterhead import apply_letterhead, find_letterhead
 from .markdown import MarkdownSubdoc, render_markdown
 from .ooxml import mark_header_row
+from .template_styles import require_styles
 
 PLAIN_STYLES = {"Normal", "Body Text"}
 # Elements that follow w:pBdr and w:shd in a paragraph's properties (ECMA-376 order).
@@ -44,7 +46,12 @@ def jinja_env() -> Environment:
 
 def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
     """Render `doc` with the first template found in `template_dirs`."""
-    tpl = DocxTemplate(find_template(doc.template, template_dirs, doc.lang))
+    path = find_template(doc.template, template_dirs, doc.lang)
+    tpl = DocxTemplate(path)
+    require_styles(tpl.get_docx(), path)
+    letterhead = find_letterhead(doc.lang, template_dirs)
+    if letterhead is not None:
+        apply_letterhead(tpl.get_docx(), letterhead)
     context = _materialise(doc.context, tpl)
     try:
         tpl.render(context, jinja_env=jinja_env(), autoescape=True)

@@ -74,6 +74,7 @@ class Use:
     spells: tuple[str, ...]  # the template's spelling of each prefix of `path`: ('cases', 'case', 'case.heading')
     line: int
     guarded: bool = False  # `x is defined` or `x|default(...)`: a missing value is no error
+    where: str = ""  # the part and paragraph, to find the tag in Word: `body, paragraph '{{ case.heading }}'`
 
     @property
     def shown(self) -> str:
@@ -118,17 +119,6 @@ def data_shapes(project: Project) -> tuple[list[DataShape], list[Finding]]:
             findings.append(Finding(kind, Severity.WARNING, f"no meeting in {relative(project.root)} has this "
                                                             "document, so its template is not checked"))
     return list(shapes.values()), findings
-
-
-def check_templates(project: Project, template_dirs: Sequence[Path]) -> tuple[list[Finding], list[Path]]:
-    """Check the template of every document kind in both written standards against the project's data.
-
-    `template_dirs` in order of precedence (a user folder before the bundled one), as for a
-    build. Returns the findings (errors first within each file) and the template files checked.
-    """
-    shapes, findings = data_shapes(project)
-    more, checked = check_shapes(shapes, template_dirs)
-    return sorted(findings + more, key=lambda f: (f.file, f.severity)), checked
 
 
 def check_shapes(shapes: Sequence[DataShape], template_dirs: Sequence[Path]) -> tuple[list[Finding], list[Path]]:
@@ -393,7 +383,9 @@ def template_parts(path: Path) -> list[Part]:
         if "{" in value:
             parts.append(Part(f"document property '{name}'", value))
     # docxtpl starts each paragraph on a new line before parsing: Jinja's line numbers then count paragraphs.
-    return [Part(p.name, re.sub(r"<w:p([ >])", r"\n<w:p\1", p.source)) for p in parts]
+    # A `{%p %}` or `{{p }}` paragraph, which docxtpl strips down to its tag, gets a line of its own too.
+    return [Part(p.name, re.sub(r"(</w:p>|%}|}})(?={[{%])", r"\1\n", re.sub(r"<w:p([ >])", r"\n<w:p\1", p.source)))
+            for p in parts]
 
 
 def template_uses(path: Path, env: Environment | None = None) -> tuple[list[Use], list[str]]:
@@ -414,8 +406,16 @@ def template_uses(path: Path, env: Environment | None = None) -> tuple[list[Use]
             continue
         reader = _Reader(env)
         reader.read(tree, {})
-        uses += reader.uses
+        uses += [dataclasses.replace(use, where=_where(part, use.line)) for use in reader.uses]
     return uses, errors
+
+
+def _where(part: Part, lineno: int) -> str:
+    """`body, paragraph '…'`: the part and the text of the paragraph a Jinja line lies in."""
+    lines = part.source.splitlines()
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip() if 0 < lineno <= len(lines) else ""
+    text = re.sub(r"{%.*?%}", "", text).strip() or text
+    return f"{part.name}, paragraph {text[:80]!r}" if text else part.name
 
 
 def _near(source: str, lineno: int | None) -> str:
@@ -439,7 +439,7 @@ def compare(file: str, uses: Sequence[Use], shape: dict[Path_, set[str]], warn_u
             covered.update(use.path[:i] for i in range(1, len(use.path) + 1))
         elif not use.guarded:
             message = _missing_message(use, missing, shape)
-            findings.setdefault(message, Finding(file, Severity.ERROR, message))
+            findings.setdefault(message, Finding(file, Severity.ERROR, f"{use.where}: {message}" if use.where else message))
     for path in _unused(shape, covered, ()) if warn_unused else ():
         message = f"'{show(path)}' is available but not used"
         findings.setdefault(message, Finding(file, Severity.WARNING, message))

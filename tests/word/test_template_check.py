@@ -11,7 +11,9 @@ from docx import Document
 from rekom_docs.build import BUNDLED_TEMPLATES
 from rekom_docs.build import checked_project as open_project
 from rekom_docs.cli import main
-from rekom_docs.word.template_check import check_shapes, check_templates, data_shapes, shape_of, show
+from rekom_docs.word.template_check import check_shapes, data_shapes, shape_of, show
+from rekom_docs.word.template_rules import check_set
+from tests.paths import FIXTURE_TEMPLATES
 from tests.paths import ROOT as ROOT_DIR
 
 ROOT = ROOT_DIR
@@ -37,7 +39,7 @@ def referat_with(folder: Path, *paragraphs: str, drop: str | None = None, after:
     holding that text, and the one holding `drop` removed."""
     target = folder / ("referat.docx" if lang == "nb" else f"{lang}/referat.docx")
     target.parent.mkdir(parents=True, exist_ok=True)
-    doc = Document(str(BUNDLED_TEMPLATES / target.relative_to(folder)))
+    doc = Document(str(FIXTURE_TEMPLATES / target.relative_to(folder)))
     if drop:
         [para] = [p for p in doc.paragraphs if drop in p.text]
         para._p.getparent().remove(para._p)
@@ -51,12 +53,12 @@ def referat_with(folder: Path, *paragraphs: str, drop: str | None = None, after:
 
 
 def findings_for(shapes, folder: Path, file: Path):
-    found, _ = check_shapes(shapes, [folder, BUNDLED_TEMPLATES])
+    found, _ = check_shapes(shapes, [folder, FIXTURE_TEMPLATES])
     return [f for f in found if f.file == str(file)]
 
 
 def test_bundled_templates_check_clean(project):
-    found, checked = check_templates(project, [BUNDLED_TEMPLATES])
+    found, checked = check_set(project, [BUNDLED_TEMPLATES])
     assert [str(f) for f in found if f.is_error] == []
     names = {str(p.relative_to(BUNDLED_TEMPLATES)) for p in checked}
     assert {"referat.docx", "nn/referat.docx", "innkalling.docx", "nn/innkalling.docx"} <= names
@@ -65,7 +67,7 @@ def test_bundled_templates_check_clean(project):
 def test_misspelt_tag_is_an_error_with_a_suggestion(shapes, tmp_path, capsys):
     file = referat_with(tmp_path, "{{ case.headline }}", after="{{ case.heading }}")
     errors = [str(f) for f in findings_for(shapes, tmp_path, file) if f.is_error]
-    assert errors == [f"{file}: uses 'case.headline' which the data does not have (did you mean 'case.heading'?)"]
+    assert errors == [f"{file}: body, paragraph '{{{{ case.headline }}}}': uses 'case.headline' which the data does not have (did you mean 'case.heading'?)"]
     assert main(["templates", "check", "--templates", str(tmp_path), "--cases", str(CASES)]) == 1
     captured = capsys.readouterr()
     assert errors[0] in captured.out
@@ -83,15 +85,17 @@ def test_tags_in_a_loop_are_resolved_against_the_list_items(shapes, tmp_path):
                         "{%p endfor %}", "{{ roster.groups.names }}", lang="nn")
     errors = [f.message for f in findings_for(shapes, tmp_path, file) if f.is_error]
     assert errors == [
+        "body, paragraph '{{ group.names }} {{ group.organsation }}': "
         "uses 'group.organsation' which the data does not have (did you mean 'group.organisation'?)",
-        "uses 'roster.groups.names' but 'roster.groups' is a list: loop over it ({%p for item in roster.groups %})",
+        "body, paragraph '{{ roster.groups.names }}': uses 'roster.groups.names' but 'roster.groups' is a list: loop over it ({%p for item in roster.groups %})",
     ]
 
 
 def test_a_loop_variable_is_unknown_after_the_loop(shapes, tmp_path):
     file = referat_with(tmp_path, "{%p for case in cases %}", "{%p endfor %}", "{{ case.heading }}")
     errors = [f.message for f in findings_for(shapes, tmp_path, file) if f.is_error]
-    assert errors == ["uses 'case.heading' which the data does not have (did you mean 'cases'?)"]
+    assert errors == ["body, paragraph '{{ case.heading }}': uses 'case.heading' which the data does not have "
+                      "(did you mean 'cases'?)"]
 
 
 def test_guarded_and_method_uses_are_not_errors(shapes, tmp_path):
@@ -110,7 +114,7 @@ def test_syntax_error_is_reported_cleanly(tmp_path, capsys):
 
 
 def test_a_missing_template_names_where_it_looked(shapes, tmp_path):
-    shutil.copy(BUNDLED_TEMPLATES / "referat.docx", tmp_path / "referat.docx")
+    shutil.copy(FIXTURE_TEMPLATES / "referat.docx", tmp_path / "referat.docx")
     found, _ = check_shapes(shapes, [tmp_path])
     missing = [str(f) for f in found if f.file == "nn/referat.docx"]
     assert missing == [f"nn/referat.docx: no template for the minutes (nynorsk); looked in: {tmp_path}"]
