@@ -5,20 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .check import check_project
 from .compute import compute_project
 from .errors import RekomError
-from .model.dated import project_at
 from .model.project import MeetingFile, Project, load_project
-from .present import documents, template_set
-from .publish.cache import BuildCache
-from .publish.lint import lint_docx
-from .publish.stable import stable_save
-from .publish.write import write_file
-from .word.render import render
 
-BUNDLED_TEMPLATES = template_set.BUNDLED_TEMPLATES
+if TYPE_CHECKING:
+    from .publish.cache import BuildCache
+
+# Why the render stages are imported inside build(): `check` needs only the stages up to check,
+# and python-docx, docxtpl and Markdown would double the time it takes.
+BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # = present.template_set.BUNDLED_TEMPLATES
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,9 @@ def build(config: BuildConfig, project: Project | None = None, up_to_date: list[
     One process, one loaded project, documents written one at a time (never all held);
     each `meeting/kind` left as it was is appended to `up_to_date`.
     """
+    from .present import template_set
+    from .publish.cache import BuildCache
+
     project = project or checked_project(config.cases, config.strict)
     template_dirs = list(template_set.chain(config.templates))
     cache = BuildCache(config.out, project, template_dirs)
@@ -58,6 +60,12 @@ def build(config: BuildConfig, project: Project | None = None, up_to_date: list[
 def _build(config: BuildConfig, project: Project, template_dirs: list[Path], cache: BuildCache,
            up_to_date: list[str] | None) -> Iterator[Path]:
     """The meetings one by one: each kind whose key changed is rendered, the rest are counted up to date."""
+    from .model.dated import project_at
+    from .present import documents
+    from .publish.stable import stable_save
+    from .publish.write import write_file
+    from .word.render import render
+
     for item in _selected(project, config.meetings):
         folder = config.out / item.id / (config.lang or "")
         dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day
@@ -78,6 +86,8 @@ def _build(config: BuildConfig, project: Project, template_dirs: list[Path], cac
 
 def accessible(path: Path) -> None:
     """Refuse a rendered document that fails the accessibility lint (so it is never published)."""
+    from .publish.lint import lint_docx
+
     problems = lint_docx(path)
     if problems:
         raise RekomError("the rendered document is not accessible:\n  " + "\n  ".join(problems))
