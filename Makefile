@@ -43,7 +43,7 @@ BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) $
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 
-.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates-check clean
+.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates-check translate clean
 
 all: $(STAMPDIR)/all
 minutes: $(STAMPDIR)/minutes
@@ -83,6 +83,10 @@ bench: $(STAMP)
 
 pdf: $(STAMP)
 	$(RD) pdf $(call q,$(OUT))
+
+# make translate MEETING=2024-01-11-kompetanseloftet  (without MEETING: every meeting)
+translate: $(STAMP)
+	$(RD) translate --cases $(call q,$(CASES)) $(if $(MEETING),$(call q,$(MEETING)))
 
 # make archive MEETING=2024-01-11-kompetanseloftet: its approved papers into $(ARCHIVE), append-only
 archive: $(STAMP)

@@ -70,6 +70,7 @@ def _build(config: BuildConfig, project: Project, template_dirs: list[Path], cac
         folder = config.out / item.id / (config.lang or "")
         dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day
         for kind in config.kinds:
+            refuse_contradictions(project, item, kind)
             key = cache.key(item, dated, kind, config.lang)
             if not config.force and cache.fresh(item, kind, config.lang, key):
                 if up_to_date is not None:
@@ -82,6 +83,14 @@ def _build(config: BuildConfig, project: Project, template_dirs: list[Path], cac
                                           verify=accessible))
                 yield written[-1]
             cache.store(item, kind, config.lang, key, written)
+
+
+def refuse_contradictions(project: Project, item: MeetingFile, kind: str) -> None:
+    """Stop before a document that would print a contradiction the checker found and no case note explains."""
+    found = [p for p in project.warnings if p.blocks == kind and p.file == item.source.file]
+    if found:
+        raise RekomError(f"the {kind} of {item.id} would print a contradiction; correct the case file or explain it "
+                         "with a case note, which is printed:\n  " + "\n  ".join(str(p) for p in found))
 
 
 def accessible(path: Path) -> None:

@@ -10,11 +10,25 @@ from .errors import InvalidInput, RekomError
 
 
 def _parser() -> argparse.ArgumentParser:
-    from .commands import allocate, approve, archive, build, check, decisions, export, lint_docx, pdf, register, schema, templates
+    from .commands import (
+        allocate,
+        approve,
+        archive,
+        build,
+        check,
+        decisions,
+        export,
+        lint_docx,
+        pdf,
+        register,
+        schema,
+        templates,
+        translate,
+    )
 
     parser = argparse.ArgumentParser(prog="rekom-docs", description="Meeting papers for Samarbeidsforum REKOM from YAML case files.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (check, build, export, allocate, lint_docx, schema, pdf, templates, archive, approve, register, decisions):
+    for module in (check, build, export, allocate, lint_docx, schema, pdf, templates, archive, approve, register, decisions, translate):
         module.register(sub)
     return parser
 

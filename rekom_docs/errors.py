@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -14,11 +14,9 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-class Problem(NamedTuple):
-    """One finding, located at `file:line:col` and a dotted field path (sorted by place, then message).
-
-    Why a named tuple: `rekom-docs --help` imports this module, and dataclasses import `inspect`.
-    """
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding, located at `file:line:col` and a dotted field path."""
 
     file: str
     line: int
@@ -26,6 +24,7 @@ class Problem(NamedTuple):
     path: str
     message: str
     severity: Severity = Severity.ERROR
+    blocks: str = field(default="", compare=False)  # a contradiction this document kind would print ("minutes")
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}"

@@ -31,3 +31,15 @@ def soffice_or_skip() -> str:
     if os.environ.get("CI"):
         pytest.fail("LibreOffice (soffice) is required in CI: apt-get install -y libreoffice-writer-nogui")
     pytest.skip("LibreOffice (soffice) is not installed")
+
+
+def apertium_or_skip() -> str:
+    """The Apertium binary with the bokmål-nynorsk pair; in CI its absence is a failure, elsewhere a skip."""
+    from rekom_docs.nynorsk.apertium import INSTALL, MODE
+
+    found = shutil.which("apertium")
+    if found and os.path.exists(f"/usr/share/apertium/modes/{MODE}.mode"):
+        return found
+    if os.environ.get("CI"):
+        pytest.fail(f"Apertium (nob-nno) is required in CI: {INSTALL}")
+    pytest.skip("Apertium with the bokmål-nynorsk pair is not installed")

@@ -11,7 +11,7 @@ from docx.oxml.ns import qn
 from rekom_docs.build import BuildConfig, build
 from rekom_docs.errors import RekomError
 from rekom_docs.word.outline import outline
-from tests.conftest import soffice_or_skip
+from tests.conftest import apertium_or_skip, soffice_or_skip
 from tests.paths import EXAMPLES as EXAMPLES_DIR
 from tests.paths import FIXTURE_TEMPLATES
 from tests.paths import GOLDEN as GOLDEN_DIR
@@ -20,7 +20,7 @@ from tests.paths import ROOT as ROOT_DIR
 ROOT = ROOT_DIR
 CASES = ROOT / "cases"
 GOLDEN = GOLDEN_DIR / "documents"
-MEETINGS = sorted(p.stem for p in CASES.rglob("*.yaml") if p.name != "register.yaml")
+MEETINGS = sorted(p.stem for p in CASES.rglob("*.yaml") if p.name != "register.yaml" and not p.name.endswith(".nn.yaml"))
 KINDS = ("minutes", "agenda", "letters")
 
 
@@ -63,16 +63,17 @@ def test_document_matches_golden_outline(built: Path, document: str):
 
 
 @pytest.mark.parametrize("meeting", MEETINGS)
-@pytest.mark.parametrize("lang, folder, title", [("nb-NO", "", "Referat fra "), ("nn-NO", "nn", "Referat frå ")])
-def test_minutes_are_a4_norwegian_with_properties(built: Path, meeting: str, lang: str, folder: str, title: str):
+@pytest.mark.parametrize("lang, folder, title, author", [("nb-NO", "", "Referat fra ", "Statsforvalteren i Trøndelag"),
+                                                          ("nn-NO", "nn", "Referat frå ", "Statsforvaltaren i Trøndelag")])
+def test_minutes_are_a4_norwegian_with_properties(built: Path, meeting: str, lang: str, folder: str, title: str, author: str):
     doc = Document(str(built / meeting / folder / "referat.docx"))
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     default = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
     assert default.get(qn("w:val")) == lang
     props = doc.core_properties
-    assert props.title.startswith(title)
-    assert props.author == "Statsforvalteren i Trøndelag"
+    assert title in props.title  # an incomplete record starts with its marking ("Utkast: Referat fra ...")
+    assert props.author == author
     assert props.language == lang
     assert props.created is not None
 
@@ -96,10 +97,10 @@ def test_recommendation_has_chart_with_alt_text_and_table(built: Path):
 def test_recipient_letters_state_their_own_amounts(built: Path):
     text = outline(built / "2024-03-07-rekom" / "brev" / "fosen.docx").replace("\u00a0", " ")
     assert "| Koordinering | >100 000 |" in text
-    assert "| Kollektive tiltak: til nettverket | >88 805 |" in text
-    assert "| Kollektive tiltak: til UH-partner (DMMH) | >790 000 |" in text
-    assert "| Sum | >978 805 |" in text
-    assert "Trondheim" not in text.split("[Heading 2]")[0].split("Beløp til dere")[1]
+    assert "| Kollektive tiltak: nettverkets del | >88 805 |" in text
+    assert "| DMMH | >790 000 |" in text
+    assert "| Sum | >188 805 |" in text
+    assert "| Tilretteleggingsmidler: Fosen, Malvik/Trondheim og Gauldal | >420 000 |" in text
 
 
 def test_university_partner_letter_names_every_line_for_it(built: Path):
@@ -172,6 +173,8 @@ def test_each_recipient_letter_uses_its_own_written_standard(tmp_path: Path):
     """In the example register Midtre Namdal writes nynorsk; the forum and the others bokmål."""
     from docx.oxml.ns import qn as _qn
 
+    apertium_or_skip()  # the example has no translation file: its nynorsk letter is translated on the fly
+
     cases = EXAMPLES_DIR / "valid" / "alloc-waterfall-keys"
     list(build(BuildConfig(cases, tmp_path, ("letters",), templates=(FIXTURE_TEMPLATES,))))
 
@@ -185,4 +188,4 @@ def test_each_recipient_letter_uses_its_own_written_standard(tmp_path: Path):
     assert language(folder / "brev" / "fosen.docx") == "nb-NO"
     assert language(folder / "innstilling.docx") == "nb-NO"
     nynorsk = outline(folder / "brev" / "midtre-namdal.docx")
-    assert "Beløp til dykk" in nynorsk and "Med helsing" in nynorsk
+    assert "delen til nettverket" in nynorsk and "Med helsing" in nynorsk

@@ -29,7 +29,7 @@ def test_allocate_prints_the_2022_table_and_its_explanation(capsys):
     assert main(["allocate", str(CASES / "2022" / "2022-03-09-rekom.yaml"), "--explain"]) == 0
     out = capsys.readouterr().out
     assert "Midtre Namdal" in out and "91 484" in out and "11 588 000" in out
-    assert "Midtre Namdal: Sats 10 %: 3 av 38 kommuner = 3/38" in out.replace("\u00a0", " ")
+    assert "Midtre Namdal: Likt per kommune (10 %): 3 av 38 kommuner = 3/38" in out.replace("\u00a0", " ")
 
 
 def test_allocate_without_allocation_is_a_clean_error(capsys):

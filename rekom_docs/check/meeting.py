@@ -13,6 +13,7 @@ from ..model.load import Located
 from ..model.roster import roster
 from ..model.schema import Break, Case, CaseKind, Meeting, Registers, Role, Table, case_year
 from .lifecycle import lifecycle_problems
+from .literals import check_literals
 from .votes import case_voters
 
 WARNING = Severity.WARNING
@@ -29,6 +30,7 @@ def cross_check(project) -> list[Problem]:
         problems += check_meeting(item.id, item.meeting, registers_at(project.registers, item.meeting.date), item.source)
         problems += check_allocations(item)
         problems += check_markdown(item.meeting, project.registers, item.source, meeting_prose(item))
+        problems += check_literals(item)
     return problems
 
 
@@ -38,6 +40,10 @@ def check_allocations(item) -> Iterator[Problem]:
     for i, figures in item.figures.items():
         at = ("agenda", i, "allocation")
         yield from located_problems(figures, item.source, at)
+        case = item.meeting.agenda[i]
+        if figures.spec.recommendation and isinstance(case, Case) and not case.decision:
+            yield item.source.problem(at + ("recommendation",), "no decision is recorded for this case, so its innstilling "
+                                      "and letters are not written until 'decision' is given", severity=WARNING)
         name = figures.spec.name
         if name in seen:
             yield item.source.problem(at + ("name",), f"the name '{name}' is already used by the allocation of agenda item {seen[name] + 1}")
@@ -54,8 +60,13 @@ def check_registers(reg: Registers, src: Located) -> Iterator[Problem]:
             org = reg.organisations.get(partner)
             if org is None or not org.university:
                 yield src.problem(("networks", nid, "partners", i), f"'{partner}' is not a registered university partner (university: true)")
+    for kind, table in (("organisations", reg.organisations), ("networks", reg.networks)):
+        for oid, entry in table.items():
+            yield from _person_ref(entry.contact, (kind, oid, "contact"), reg, src)
     for fid, forum in reg.fora.items():
         yield from _check_forum(fid, forum, reg, src)
+        for key in ("leader", "caseworker"):
+            yield from _person_ref(getattr(forum, key), ("fora", fid, key), reg, src)
 
 
 def _check_forum(fid, forum, reg: Registers, src: Located) -> Iterator[Problem]:
@@ -170,6 +181,9 @@ def _check_slots(meeting: Meeting, src: Located) -> Iterator[Problem]:
 
 def _check_case(case: Case, at: tuple, meeting: Meeting, reg: Registers, src: Located, voters) -> Iterator[Problem]:
     yield from _person_ref(case.presenter, at + ("presenter",), reg, src)
+    for k, who in enumerate(case.copy_to):
+        if not any(who in d for d in (reg.people, reg.organisations, reg.networks)):
+            yield src.problem(at + ("copy_to", k), f"no person, organisation or network '{who}'")
     if case.moved_to is not None and case.moved_to <= meeting.date:
         yield src.problem(at + ("moved_to",), f"a case can only be moved to a later date than {meeting.date.isoformat()}")
     if case.kind is CaseKind.decision and not (case.decision or case.proposal or case.moved_to):
@@ -178,13 +192,22 @@ def _check_case(case: Case, at: tuple, meeting: Meeting, reg: Registers, src: Lo
         if follow.who and not any(follow.who in d for d in (reg.people, reg.organisations, reg.networks)):
             yield src.problem(at + ("follow_ups", k, "who"), f"no person, organisation or network '{follow.who}'")
     voters = case_voters(voters, case, reg.fora[meeting.forum])
+    acknowledged = any(note.acknowledges == "votes" for note in case.notes)
     for k, vote in enumerate(case.votes):
-        yield from check_vote(vote, at + ("votes", k), src, voters)
+        yield from check_vote(vote, at + ("votes", k), src, voters, acknowledged)
+    for k, note in enumerate(case.notes):
+        if note.acknowledges == "votes" and not _too_many_votes(case, voters):
+            yield src.problem(at + ("notes", k, "acknowledges"), "the note acknowledges more votes than voters, but the "
+                              "votes fit the attendance list; remove 'acknowledges'", severity=WARNING)
     for k, table in enumerate(case.tables):
         yield from check_table(table, at + ("tables", k), src)
 
 
-def check_vote(vote, at: tuple, src: Located, voters) -> Iterator[Problem]:
+def _too_many_votes(case: Case, voters) -> bool:
+    return voters.recorded and any(sum(o.votes or 0 for o in v.options) > voters.voters for v in case.votes)
+
+
+def check_vote(vote, at: tuple, src: Located, voters, acknowledged: bool = False) -> Iterator[Problem]:
     """The stated result is a proposal and agrees with the counts; votes fit the room."""
     labels = [o.label for o in vote.options]
     if vote.result not in labels:
@@ -205,8 +228,13 @@ def check_vote(vote, at: tuple, src: Located, voters) -> Iterator[Problem]:
         yield src.problem(at + ("unanimous",), "a unanimous vote cannot give votes to more than one proposal")
     cast = sum(counts.values()) + (vote.blank or 0)
     if voters.recorded and cast > voters.voters:
-        yield src.problem(at + ("options",), f"{cast} votes cast, but only {voters.voters} voters are present by the attendance list",
-                          severity=WARNING)
+        message = f"{cast} votes cast, but only {voters.voters} voters are present by the attendance list"
+        if acknowledged:  # Why: still reported, but the minutes print the note that explains it
+            yield src.problem(at + ("options",), message, severity=WARNING)
+        else:
+            yield src.problem(at + ("options",), message + "; the minutes are not written until the count is corrected or "
+                              "a case note explains it (notes: [{acknowledges: votes, text: ...}])", severity=WARNING,
+                              blocks="minutes")
 
 
 def check_table(table: Table, at: tuple, src: Located) -> Iterator[Problem]:

@@ -87,6 +87,8 @@ def case_texts(meeting: Meeting) -> Iterator[tuple[tuple, str]]:
                     yield ("agenda", i, name), getattr(item, name)
             for k, follow in enumerate(item.follow_ups):
                 yield ("agenda", i, "follow_ups", k, "what"), follow.what
+            for k, note in enumerate(item.notes):
+                yield ("agenda", i, "notes", k, "text"), note.text
 
 
 def check_markdown(meeting: Meeting, registers: Registers, src: Located, figures: dict | None = None) -> list[Problem]:

@@ -8,7 +8,7 @@ from fractions import Fraction
 from .. import engine
 from ..errors import Severity, closest
 from ..formats import percent, plain_number
-from ..model.allocation import Allocation
+from ..model.allocation import Allocation, Line
 from ..model.schema import Registers
 
 NETWORK = "nettverket"  # the party name of the network itself under `requests` (anything else is a UH partner)
@@ -65,6 +65,20 @@ def _recipient_problems(spec: Allocation, recipients, reg: Registers) -> Iterato
         for nid in getattr(spec, field_name):
             if nid not in ids and nid not in reg.networks:
                 yield (field_name, nid), f"'{nid}' is not a recipient of this allocation", Severity.ERROR
+    yield from _line_recipient_problems(spec, reg)
+
+
+def _line_recipient_problems(spec: Allocation, reg: Registers) -> Iterator[tuple[tuple, str, Severity]]:
+    """A line's recipient is a registered network or organisation; a shared line names networks."""
+    lines: list[tuple[tuple, Line]] = [(("fixed", i), line) for i, line in enumerate(spec.fixed)]
+    lines += [(("reserved", "lines", i), line) for i, line in enumerate(spec.reserved.lines)] if spec.reserved else []
+    for at, line in lines:
+        if line.recipient and line.recipient not in reg.networks and line.recipient not in reg.organisations:
+            yield (at + ("recipient",), f"no network or organisation '{line.recipient}' in the register"
+                   f"{_hint(line.recipient, [*reg.networks, *reg.organisations])}", Severity.ERROR)
+        for k, nid in enumerate(line.shared):
+            if nid not in reg.networks:
+                yield at + ("shared", nid if isinstance(line.shared, dict) else k), f"no network '{nid}' in the register{_hint(nid, reg.networks)}", Severity.ERROR
 
 
 def _measure_problems(spec: Allocation, recipients, known) -> Iterator[tuple[tuple, str, Severity]]:

@@ -24,11 +24,19 @@ class Line(Model):
     amount: Money | None = Field(None, ge=0)
     key: Id | None = Field(None, description="Instead of an amount: the total of this allocation's fixed key (grunntilskudd, koordinering).")
     recipient: Id | None = Field(None, description="Who receives it, when one network or organisation does.")
+    shared: list[Id] | dict[Id, Money] = Field(
+        default_factory=list, description="A measure shared by several networks (felles tiltak): their ids, or each one's "
+                                          "amount when the split is decided (the amounts must add up to the line).")
 
     @model_validator(mode="after")
     def _amount_or_key(self) -> Line:
         if (self.amount is None) == (self.key is None):
             raise ValueError("give either 'amount' or 'key'")
+        if self.shared and self.recipient:
+            raise ValueError("give 'recipient' (one receives it) or 'shared' (several share it), not both")
+        if isinstance(self.shared, dict) and self.shared and sum(self.shared.values()) != self.amount:
+            total, amount = (f"{n:,}".replace(",", " ") for n in (sum(self.shared.values()), self.amount))
+            raise ValueError(f"the shares under 'shared' add up to {total}, not to the amount {amount}")
         return self
 
 

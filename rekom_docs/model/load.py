@@ -37,6 +37,7 @@ class Located:
     data: Any
     marks: dict[Key, tuple[int, int]] = field(default_factory=dict)
     text_starts: dict[Key, int] = field(default_factory=dict)  # first line of each string's text
+    source_lines: list[str] = field(default_factory=list)  # the file's lines, to place a finding inside a text
 
     def where(self, path: Key) -> tuple[int, int]:
         """Line and column of the value at `path`, or of its nearest located parent."""
@@ -81,7 +82,7 @@ def load_text(text: str, name: str) -> tuple[Located | None, list[Problem]]:
         return None, [Problem(name, 1, 1, "", "the file is empty")]
     if len(nodes) > 1:
         return None, [Problem(name, 1, 1, "", "the file holds more than one YAML document ('---'); use one file per meeting")]
-    located = Located(name, None)
+    located = Located(name, None, source_lines=text.splitlines())
     problems: list[Problem] = []
     located.data = _build(nodes[0], (), located, problems)
     return (None if problems else located), problems

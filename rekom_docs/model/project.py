@@ -10,6 +10,7 @@ from ..errors import InvalidInput, Problem, RekomError, relative
 from .load import Located, load_file
 from .parse import parse
 from .schema import Meeting, Registers
+from .translations import is_translation_file
 
 REGISTER = "register.yaml"
 
@@ -57,8 +58,14 @@ def meeting_paths(path: Path) -> list[Path]:
     if not path.exists():
         raise RekomError(f"{relative(path)}: no such file or folder")
     if path.is_file():
-        return [] if path.name == REGISTER else [path]
-    return sorted(p for p in path.rglob("*.y*ml") if p.name != REGISTER and p.suffix in (".yaml", ".yml"))
+        return [] if path.name == REGISTER else [meeting_of(path)]
+    return sorted(p for p in path.rglob("*.y*ml") if p.name != REGISTER and p.suffix in (".yaml", ".yml")
+                  and not is_translation_file(p))
+
+
+def meeting_of(path: Path) -> Path:
+    """The meeting file itself, or for a translation file (`x.nn.yaml`) the meeting it translates."""
+    return path.with_name(path.name[:-len(".nn.yaml")] + ".yaml") if is_translation_file(path) else path
 
 
 def load_project(path: Path) -> tuple[Project, list[Problem]]:

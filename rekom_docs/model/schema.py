@@ -14,13 +14,17 @@ from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
 from .allocation import Allocation
 from .lifecycle import Approval, Attachment, Conflict, Correction, Dissent, Due, Exemption, FollowUpStatus, FormerName
-from .values import Cell, Clock, Model, TimeSlot
+from .values import Cell, Clock, Model, Money, TimeSlot
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Identifier: lower case, digits and '-'.")]
 Text = Annotated[str, Field(min_length=1)]
 Markdown = Annotated[str, Field(description="Markdown: paragraphs, lists, **bold**, *italic*, [links](https://...), footnotes[^1].")]
 CaseNumber = Annotated[str, Field(pattern=r"^[1-9][0-9]*/[0-9]{4}$", description="Saksnummer N/YYYY, e.g. '8/2022'.")]
 Language = Literal["nb", "nn"]
+ArchiveRef = Annotated[str, Field(pattern=r"^[0-9]{4}/[0-9]+(-[0-9]+)?$",
+                                  description="Arkivsaksnummer, e.g. '2024/1234' (not the agenda's case number).")]
+Address = Annotated[list[Text], Field(description="Postal address as printed, one line each, e.g. "
+                                                   "['Postboks 4710 Torgarden', '7468 Trondheim'].")]
 
 
 class Role(str, Enum):
@@ -38,8 +42,14 @@ class Organisation(Model):
 
     name: Text
     short: Text | None = Field(None, description="Short name used in lists, e.g. 'DMMH'.")
+    name_nn: Text | None = Field(None, description="The nynorsk form of the name where it differs (nynorsk documents).")
+    short_nn: Text | None = Field(None, description="The nynorsk form of the short name where it differs.")
     university: bool = Field(False, description="A university or university college partner (UH).")
     language: Language | None = Field(None, description="Written standard (målform) for letters to it.")
+    address: Address = Field(default_factory=list)
+    contact: Id | None = Field(None, description="The person letters go to (v/), a person id.")
+    phone: Text | None = Field(None, description="Sentralbord, printed in the letterhead of letters it sends.")
+    email: Text | None = Field(None, description="Postmottak, printed in the letterhead of letters it sends.")
     formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
 
 
@@ -48,9 +58,13 @@ class Network(Model):
 
     name: Text
     short: Text = Field(description="Short name used in tables, e.g. 'Midtre Namdal'.")
+    name_nn: Text | None = Field(None, description="The nynorsk form of the name where it differs (nynorsk documents).")
+    short_nn: Text | None = Field(None, description="The nynorsk form of the short name where it differs.")
     municipalities: list[Text] = Field(default_factory=list, description="Kommuner in the network.")
     partners: list[Id] = Field(default_factory=list, description="University partners (UH): organisation ids.")
     language: Language | None = Field(None, description="Written standard (målform) for letters to it.")
+    address: Address = Field(default_factory=list)
+    contact: Id | None = Field(None, description="The person letters go to (v/): the network's coordinator, a person id.")
     formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
 
 
@@ -59,6 +73,9 @@ class Person(Model):
 
     name: Text
     organisation: Id = Field(description="An organisation id or a network id.")
+    title: Text | None = Field(None, description="Stillingstittel, printed under a signature, e.g. 'seniorrådgiver'.")
+    phone: Text | None = None
+    email: Text | None = None
     formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
 
 
@@ -89,10 +106,17 @@ class Forum(Model):
 
     name: Text
     long_name: Text | None = None
+    name_nn: Text | None = Field(None, description="The nynorsk form of the name where it differs (nynorsk documents).")
+    long_name_nn: Text | None = Field(None, description="The nynorsk form of the long name where it differs.")
     organisation: Id = Field(description="The organisation that runs the secretariat and signs letters.")
     language: Language = Field("nb", description="Default written standard (målform): nb or nn.")
     networks: list[Id] = Field(default_factory=list)
     members: list[Membership] = Field(default_factory=list)
+    leader: Id | None = Field(None, description="Leder of the forum: signs its innstilling and letters, a person id.")
+    caseworker: Id | None = Field(None, description="Saksbehandler in the secretariat: named in letters, signs with the "
+                                                     "leader, and takes notice of absence (forfall); a person id.")
+    electronic_approval: bool = Field(False, description="Papers are approved electronically: letters say "
+                                                         "'Dokumentet er elektronisk godkjent' instead of a signature.")
 
 
 class Registers(Model):
@@ -179,6 +203,16 @@ class FollowUp(Model):
         return self
 
 
+class Note(Model):
+    """A note (merknad) printed with the case: it explains a figure or a contradiction the checker reports."""
+
+    text: Markdown = Field(description="The note as printed (Markdown).")
+    acknowledges: Literal["votes"] | None = Field(
+        None, description="'votes': more votes were cast than voters present; without this note the minutes are not written.")
+    amount: Money | None = Field(None, description="A typed amount close to a computed figure that is meant as written "
+                                                   "(an estimate, another year's figure); the note says what it is.")
+
+
 class Case(Model):
     """A case (sak) on the agenda."""
 
@@ -197,6 +231,11 @@ class Case(Model):
     allocation: Allocation | None = Field(None, description="Allocation inputs; the engine computes every figure.")
     follow_ups: list[FollowUp] = Field(default_factory=list)
     moved_to: date | None = Field(None, description="The case was moved (utsatt) to the meeting on this date.")
+    notes: list[Note] = Field(default_factory=list, description="Merknader, printed with the case.")
+    archive_ref: ArchiveRef | None = Field(None, description="Arkivsaksnummer of this case's letters, when not the meeting's.")
+    their_date: date | None = Field(None, description="Deres dato: the date of the letter or request these letters answer.")
+    their_ref: Text | None = Field(None, description="Deres referanse: the recipient's own reference.")
+    copy_to: list[Id] = Field(default_factory=list, description="Kopi til: organisations, networks or people.")
     conflicts: list[Conflict] = Field(default_factory=list, description="Inhabilitet: members who left this case.")
     exempt: Exemption | None = Field(None, description="Unntatt offentlighet: the legal basis and a neutral title.")
 
@@ -253,6 +292,9 @@ class Meeting(Model):
     date: date
     time: TimeSlot = Field(description="Møtetid, e.g. '08.30-11.30'.")
     place: Text | None = Field(None, description="Sted; leave out for a digital meeting.")
+    room: Text | None = Field(None, description="Møterom, e.g. 'Møterom Nidaros'.")
+    address: Text | None = Field(None, description="Street address of the place, e.g. 'Prinsens gate 1, Trondheim'.")
+    archive_ref: ArchiveRef | None = Field(None, description="Arkivsaksnummer of the meeting's papers: 'Vår referanse' in its letters.")
     digital: Text | None = Field(None, description="For a digital meeting: the platform or link.")
     chair: Id | None = Field(None, description="Møteleder: a person id.")
     referent: Id | None = None

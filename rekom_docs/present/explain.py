@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
-from ..compute.figures import Figures
+from ..compute.figures import MUNICIPALITIES, Figures
 from ..engine import Allocation, Figure, Rounding, Waterfall
 from ..formats import exact_places, kr, number, percent
 from .wording import words
@@ -72,7 +72,7 @@ def explain_figure(figure: Figure, names: Mapping[str, str] | None = None, lang:
         share = f"{format_percent(figure.share)} {of} {format_kroner(figure.basis)}"
     else:
         assert figure.weight is not None and figure.total_weight is not None  # share figures carry weights (share_out)
-        unit = f" {figure.unit}" if figure.unit else ""
+        unit = f" {w['municipalities'].lower() if figure.unit == MUNICIPALITIES else figure.unit}" if figure.unit else ""
         share = (f"{format_number(figure.weight)} {of} {format_number(figure.total_weight)}{unit} = "
                  f"{format_fraction(figure.share)} ({format_percent(figure.share)}) {of} {format_kroner(figure.basis)}")
     return f"{head}{share} = {format_kroner(figure.exact)}{_rounding_text(figure, lang)}"

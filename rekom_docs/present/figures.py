@@ -33,12 +33,15 @@ def budget_table(f: Figures, lang: str) -> TableView:
     w, wf = words(lang), f.waterfall
     assert wf is not None and f.pot is not None  # figure_tables asks only with a waterfall, which leaves a pot
     rows = [[w["frame"], kr(wf.frame, lang)]]
-    rows += [[item.label, kr(item.amount, lang)] for item in wf.fixed]
+    for item in wf.fixed:
+        rows += [[item.label, kr(item.amount, lang)], *_shared_rows(item, f.spec.fixed, f, w, lang)]
     rows.append([w["fixed_total"], kr(wf.fixed_total, lang)])
     if f.spec.reserved is not None:
         share = f" ({percent(wf.reserved_share, lang, _places(wf.reserved_share))})" if f.spec.reserved.share is not None else ""
         rows.append([f"{wf.reserved_label}{share}", kr(wf.reserved, lang)])
-        rows += [[f"\u2013 {_with_recipient(item, f)}", kr(item.amount, lang)] for item in f.reserved_lines]
+        for item in f.reserved_lines:
+            rows += [[f"\u2013 {_with_recipient(item, f)}", kr(item.amount, lang)],
+                     *_shared_rows(item, f.spec.reserved.lines, f, w, lang)]
     rows.append([wf.pot_label, kr(f.pot, lang)])
     if f.split_unallocated:
         rows.append([f"\u2013 {w['split_unallocated']}", kr(f.split_unallocated, lang)])
@@ -46,6 +49,15 @@ def budget_table(f: Figures, lang: str) -> TableView:
         rows.append([w["unallocated"], kr(f.unallocated, lang)])
     title = f.spec.title if w["budget"] in f.spec.title.lower() else f"{f.spec.title}: {w['budget']}"
     return TableView(title, [w["item"], w["amount_kr"]], rows, None, [False, True])
+
+
+def _shared_rows(item: engine.Item, lines, f: Figures, w: dict, lang: str) -> list[list[str]]:
+    """Under a shared measure whose split is decided: each network's part (the letters print the same)."""
+    line = next((l for l in lines if l.label == item.label and l.amount == item.amount), None)
+    if line is None or not isinstance(line.shared, dict):
+        return []
+    return [[f"\u2003{w['letter_shared_part'].format(name=f.names.get(nid, nid)).lower()}", kr(amount, lang)]
+            for nid, amount in line.shared.items()]
 
 
 def _with_recipient(item: engine.Item, f: Figures) -> str:
@@ -61,7 +73,7 @@ def distribution_table(f: Figures, lang: str) -> TableView:
     measures = [m for m in dict.fromkeys(k.by for k in f.spec.keys if k.by) if m != derived]
     outside = [k.label for k in f.spec.keys if k.fixed is not None]
     preframes = f.spec.preframes is not None
-    header = [w["network"], *[_measure_name(m, w) for m in measures], *[f"{label} (kr)" for label in a.keys],
+    header = [w["network"], *[_measure_name(m, w) for m in measures], *[_kr_header(label) for label in a.keys],
               *([w["preframe_kr"]] if preframes else []), w["sum_kr"]]
     rows = []
     for row in a.rows:
@@ -128,6 +140,11 @@ def split_tables(f: Figures, lang: str) -> list[TableView]:
     totals = [w["sum"], kr(s.network_total, lang), kr(s.uh_total, lang), kr(s.total, lang),
               percent(Fraction(s.network_total, s.total) if s.total else Fraction(0), lang)]
     tables = [TableView(f"{f.spec.title}: {w['split']}", header, rows, totals, [False, True, True, True, True])]
+    if any(len(p.to_uh) > 1 for p in s.portions):  # Why: a letter prints each partner's part, so the innstilling does
+        parts = [[f.names.get(p.recipient, p.recipient), f.names.get(uh, uh), kr(amount, lang)]
+                 for p in s.portions for uh, amount in p.to_uh.items()]
+        tables.append(TableView(f"{f.spec.title}: {w['uh_per_network']}", [w["network"], w["uh"], w["amount_kr"]], parts,
+                                [w["sum"], "", kr(s.uh_total, lang)], [False, False, True]))
     per_uh = {uh: amount for uh, amount in s.uh_totals.items() if uh != "uh"} or \
         (dict(f.spec.stated.uh_totals) if f.spec.stated else {})  # stated totals are checked against the split
     if per_uh:
@@ -154,3 +171,8 @@ def scenario_table(f: Figures, lang: str) -> TableView:
 def _places(share: Fraction) -> int:
     """Decimals needed to print a percentage exactly, at most one."""
     return 0 if (share * 100).denominator == 1 else 1
+
+
+def _kr_header(label: str) -> str:
+    """`Koordinering (kr)`, but `Tildeling etter årsverk (90 %), kr`: never two brackets in a row."""
+    return f"{label}, kr" if label.endswith(")") else f"{label} (kr)"

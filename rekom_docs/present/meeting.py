@@ -17,9 +17,10 @@ from ..compute.followups import open_at
 from ..formats import clock, kr, long_date, number
 from ..model.project import MeetingFile, Project
 from ..model.roster import Attendee, Roster, organisation_name, person_name, roster
-from ..model.schema import Case, Meeting, Table, Vote
+from ..model.schema import Case, CaseKind, Meeting, Table, Vote
 from .document import Document, Markdown, TableView
 from .figures import figure_tables
+from .invitation import absence, opening, proposed_tables
 from .lifecycle import case_extras, minutes_status
 from .wording import words
 
@@ -42,10 +43,19 @@ class Setting:
         """The organisation that runs the forum: the documents' author."""
         return self.project.registers.organisations[self.forum.organisation].name
 
+    def counterpart(self, item: MeetingFile, case: Case, figures):
+        """`case` of `item` and its figures as this setting's meeting has them (translated, for nynorsk)."""
+        if self.item is item:
+            return case, figures
+        index = next(i for i, entry in enumerate(item.meeting.agenda) if entry is case)
+        return self.item.meeting.agenda[index], self.item.figures.get(index)
+
     def document(self, template: str, title_word: str, context: dict[str, Any]) -> Document:
         """A document titled `<word> <forum> <date>`, with the forum and meeting header in its context."""
         meeting = self.item.meeting
         title = f"{words(self.lang)[title_word]} {self.forum.name} {long_date(meeting.date, self.lang)}"
+        marking = context.get("record", {}).get("marking")
+        title = f"{marking}: {title}" if marking else title
         header = {"forum": {"name": self.forum.name, "long_name": self.forum.long_name or ""},
                   "meeting": _meeting_header(meeting, self.project, self.lang, self.texts), "marking": ""}
         status = context.pop("status", "")
@@ -55,15 +65,21 @@ class Setting:
 def setting(item: MeetingFile, project: Project, lang: str | None) -> Setting:
     """The setting of a meeting's documents in `lang`, or the forum's own written standard."""
     lang = lang or project.registers.fora[item.meeting.forum].language
-    return Setting(item, project, lang, text_context(project.registers, lang, meeting_prose(item)))
+    values = meeting_prose(item)  # Why: before translation, so figures keep their bokmål labels in case texts
+    if lang == "nn":
+        from ..nynorsk.localise import localised
+
+        item, project = localised(item, project)
+    return Setting(item, project, lang, text_context(project.registers, lang, values))
 
 
 def minutes(item: MeetingFile, project: Project, lang: str | None = None) -> Document:
     """The referat of one meeting, in `lang` or the forum's written standard."""
     s = setting(item, project, lang)
-    meeting = item.meeting
+    item, project, meeting = s.item, s.project, s.item.meeting
     present = roster(meeting, project.registers)
     return s.document("referat", "minutes_title", minutes_status(meeting, s.lang) | {
+        "record": record_view(meeting, s.lang),
         "roster": _roster_view(present, s.lang),
         "cases": [_case_view(case, s.texts, s.lang, item.figures.get(i))
                   | case_extras(case, project.registers, s.forum, s.lang, present)
@@ -71,14 +87,41 @@ def minutes(item: MeetingFile, project: Project, lang: str | None = None) -> Doc
     })
 
 
+def unrecorded(meeting: Meeting) -> tuple[bool, list[str]]:
+    """Whether the attendance is recorded, and the decision cases whose decision is not (a moved case needs none)."""
+    open_cases = [c.case or c.title for c in meeting.cases
+                  if c.kind is CaseKind.decision and not c.decision and not c.moved_to]
+    return meeting.attendance is not None, open_cases
+
+
+def record_view(meeting: Meeting, lang: str) -> dict[str, str]:
+    """How complete the minutes are: "Referat ikke ført" when nothing is recorded, "Utkast" naming what is missing.
+
+    Why: minutes without the attendance or a decision must not look like complete minutes.
+    """
+    w = words(lang)
+    attended, open_cases = unrecorded(meeting)
+    decided = any(c.decision or c.votes for c in meeting.cases)
+    missing = ([] if attended else [w["record_attendance"]]) + [w["record_decision"].format(case=c) for c in open_cases]
+    if not missing:
+        return {"marking": "", "missing": ""}
+    marking = w["record_none"] if not attended and not decided else w["record_draft"]
+    listed = ", ".join(missing[:-1]) + f" {w['and']} {missing[-1]}" if len(missing) > 1 else missing[0]
+    return {"marking": marking, "missing": w["record_missing"].format(what=listed)}
+
+
 def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Document:
     """The innkalling with saksliste of one meeting, in `lang` or the forum's written standard."""
     s = setting(item, project, lang)
+    item, project = s.item, s.project
     reg, meeting, texts = project.registers, item.meeting, s.texts
     return s.document("innkalling", "agenda_title", {
+        "opening": opening(meeting, s.forum, s.lang),
+        "absence": absence(reg, s.forum, s.lang),
         "invitation": Markdown(expand(meeting.invitation, texts)) if meeting.invitation else None,
         "agenda": _agenda_table(meeting, reg, s.lang),
-        "cases": [_agenda_case(case, reg, texts, s.lang) for case in meeting.cases],
+        "cases": [_agenda_case(case, reg, texts, s.lang) | {"tables": proposed_tables(case, item.figures.get(i), s.lang)}
+                  for i, case in enumerate(meeting.agenda) if isinstance(case, Case)],
         "deadlines": [f"{long_date(d.date, s.lang)}: {d.what}" for d in meeting.deadlines],
         "follow_ups": [f"{t.id}: {_follow_up(t.item, texts, s.lang)} "
                        f"({words(s.lang)['from_meeting'].format(date=long_date(t.held, s.lang), case=t.case)})"
@@ -178,10 +221,10 @@ def _case_view(case: Case, texts: dict, lang: str, figures=None) -> dict[str, An
     return {
         "heading": f"{number_part}{case.title}",
         "moved_to": long_date(case.moved_to, lang) if case.moved_to else "",
-        "text": Markdown(expand(body, texts)) if (body := case.text or case.summary) else None,
+        "text": _with_notes(case.text or case.summary, [n for n in case.notes if n.acknowledges != "votes"], texts, lang),
         "proposal": Markdown(expand(case.proposal, texts), style="Vedtak") if case.proposal else None,
         "tables": (figure_tables(figures, lang) if figures else []) + [table_view(t, lang, texts) for t in case.tables],
-        "votes": [vote_view(v, lang) for v in case.votes],
+        "votes": [vote_view(v, lang, _vote_note(case, texts)) for v in case.votes],
         "decision": Markdown(expand(case.decision, texts), style="Vedtak") if case.decision else None,
         "follow_ups": [_follow_up(f, texts, lang) for f in case.follow_ups],
     }
@@ -241,7 +284,20 @@ def _label(text: str, unit: str, texts: dict | None) -> str:
     return _who(text, texts, ("network", "org")) if unit == "text" and texts else text
 
 
-def vote_view(vote: Vote, lang: str) -> TableView:
+def _with_notes(text: str | None, notes: list, texts: dict, lang: str) -> Markdown | None:
+    """The case text with its notes (merknader) after it, each as its own paragraph."""
+    label = words(lang)["note"]
+    parts = ([expand(text, texts).rstrip()] if text else []) + [f"*{label}:* {expand(n.text, texts).strip()}" for n in notes]
+    return Markdown("\n\n".join(parts)) if parts else None
+
+
+def _vote_note(case: Case, texts: dict) -> str | None:
+    """The note that explains the counts of the case's votes, printed under them."""
+    notes = [expand(n.text, texts).strip() for n in case.notes if n.acknowledges == "votes"]
+    return " ".join(notes) or None
+
+
+def vote_view(vote: Vote, lang: str, note: str | None = None) -> TableView:
     """A vote as a small table of proposals and counts, its title saying how and with what result."""
     w = words(lang)
     how = w["written_vote"] if vote.method == "written" else w["open_vote"]
@@ -251,4 +307,5 @@ def vote_view(vote: Vote, lang: str) -> TableView:
     rows = [[o.label, str(o.votes) if o.votes is not None else "–"] for o in vote.options] if counted else \
         [[o.label, w["adopted"] if o.label == vote.result else w["fell"]] for o in vote.options]
     total = [w["votes_cast"], str(sum(o.votes or 0 for o in vote.options))] if counted else None
-    return TableView(title, [w["proposal"], w["votes"] if counted else w["result"]], rows, total, [False, counted])
+    note = f"{w['note']}: {note}" if note and counted else None
+    return TableView(title, [w["proposal"], w["votes"] if counted else w["result"]], rows, total, [False, counted], note)

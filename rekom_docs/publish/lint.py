@@ -1,7 +1,8 @@
 """Accessibility and house-style checks on a DOCX: what a screen reader and an archive need.
 
 Checked: title and language set, A4 pages, headings that start at level 1 and never skip a
-level, every table with a marked (repeating) header row, alt text on every image.
+level, every table with a marked (repeating) header row, alt text on every image, and no
+bokmål left in a nynorsk document.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ A4_MM = (210, 297)
 def lint_docx(path: Path) -> list[str]:
     """Every accessibility problem found in the document at `path`, as readable sentences."""
     doc = Document(str(path))
-    return [*_properties(doc), *_pages(doc), *_headings(doc), *_tables(doc), *_images(doc)]
+    return [*_properties(doc), *_pages(doc), *_headings(doc), *_tables(doc), *_images(doc), *_nynorsk(doc)]
 
 
 def _properties(doc) -> list[str]:
@@ -72,3 +73,13 @@ def _tables(doc) -> list[str]:
 def _images(doc) -> list[str]:
     return [f"image '{pr.get('name')}' has no alt text (descr)"
             for pr in doc.element.body.iter(qn("wp:docPr")) if not (pr.get("descr") or "").strip()]
+
+
+def _nynorsk(doc) -> list[str]:
+    """A nynorsk document is nynorsk in every sentence, its title included (mållova)."""
+    if (_language(doc) or "").lower() != "nn-no":
+        return []
+    from ..nynorsk.markers import bokmal_problems
+
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p"))]
+    return bokmal_problems([doc.core_properties.title or "", doc.core_properties.subject or "", *texts])

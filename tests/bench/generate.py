@@ -41,7 +41,8 @@ class Base:
 
 def bases(cases: Path = CASES) -> list[Base]:
     """The bundled meetings, split for copying."""
-    return [_split(p.read_text(encoding="utf-8")) for p in sorted(cases.glob("*/*.yaml")) if p.name != "register.yaml"]
+    return [_split(p.read_text(encoding="utf-8")) for p in sorted(cases.glob("*/*.yaml"))
+            if p.name != "register.yaml" and p.name.count(".") == 1]  # not the translations (x.nn.yaml)
 
 
 def _split(text: str) -> Base:

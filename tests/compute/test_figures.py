@@ -319,7 +319,7 @@ def test_2022_distribution_table_reproduces_seed_000(figures_2022):
     tables = figure_tables(figures_2022)
     (table,) = [t for t in tables if t.title.startswith("Innstilling 2022: fordeling")]
     header = table.header
-    sats, arsverk, total = (header.index(h) for h in ("Sats 10 % (kr)", "Årsverk tildeling (kr)", "Sum (kr)"))
+    sats, arsverk, total = (header.index(h) for h in ("Likt per kommune (10 %), kr", "Tildeling etter årsverk (90 %), kr", "Sum (kr)"))
     names = dict(figures_2022.allocation.names)
     by_name = {row[0]: row for row in table.rows}
     assert len(table.rows) == 10

@@ -70,6 +70,9 @@ agenda:
     votes:
       - options: [{label: A, votes: 2}, {label: B, votes: 1}]
         result: A
+    notes:
+      - acknowledges: votes
+        text: Tre stemmer ble talt opp, men bare to hadde stemmerett.
     tables:
       - title: Tildeling
         columns: [Nettverk, Beløp]

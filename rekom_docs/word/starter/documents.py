@@ -76,14 +76,22 @@ def bullet_section(doc, heading: str, style: str, expr: str, var: str = "item") 
     tag(doc, "{%p endif %}")
 
 
-def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...]) -> Document:
-    """A new document headed by its title and the forum, then date, time, place and the named roles."""
+def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...], record: bool = False) -> Document:
+    """A new document headed by its title and the forum, then date, time, place and the named roles.
+
+    With `record`, the minutes' marking ("Referat ikke ført", "Utkast") and what is missing come first.
+    """
     doc = base_document(t["lang"])
     marking(doc.sections[0])
     doc.add_paragraph(f"{title} {{{{ forum.name }}}}", style="Title")
     tag(doc, "{%p if forum.long_name %}")
     doc.add_paragraph("{{ forum.long_name }}", style="Subtitle")
     tag(doc, "{%p endif %}")
+    if record:
+        tag(doc, "{%p if record.marking %}")
+        doc.add_paragraph(style="Møtedata").add_run("{{ record.marking }}").bold = True
+        doc.add_paragraph("{{ record.missing }}", style="Møtedata")
+        tag(doc, "{%p endif %}")
     labelled(doc, t["date"], "{{ meeting.date }}")
     labelled(doc, t["time"], "{{ meeting.time }}")
     labelled(doc, t["place"], "{{ meeting.place }}")
@@ -96,7 +104,7 @@ def meeting_document(t: dict[str, str], title: str, people: tuple[str, ...]) -> 
 
 def referat(t: dict[str, str]) -> Document:
     """templates/referat.docx: the minutes of one meeting."""
-    doc = meeting_document(t, t["minutes_of"], ("chair", "referent"))
+    doc = meeting_document(t, t["minutes_of"], ("chair", "referent"), record=True)
     text_if(doc, "approval")
     lines_each(doc, "corrections", "Møtedata")
 
@@ -142,6 +150,8 @@ def referat(t: dict[str, str]) -> Document:
 def innkalling(t: dict[str, str]) -> Document:
     """templates/innkalling.docx: the invitation with the timed agenda (saksliste)."""
     doc = meeting_document(t, t["invitation_to"], ("chair",))
+    doc.add_paragraph("{{ opening }}")
+    doc.add_paragraph("{{ absence }}")
     rich_if(doc, "invitation")
     doc.add_paragraph(t["agenda"], style="Heading 1")
     tag(doc, "{{p agenda }}")
@@ -154,6 +164,7 @@ def innkalling(t: dict[str, str]) -> Document:
     tag(doc, "{%p endif %}")
     rich_if(doc, "case.summary")
     rich_if(doc, "case.proposal", t["proposal"])
+    rich_each(doc, "table", "case.tables")
     bullet_section(doc, t["attachments"], "Heading 3", "case.attachments", "name")
     tag(doc, "{%p endfor %}")
     bullet_section(doc, t["follow_ups_due"], "Heading 1", "follow_ups", "item")
@@ -162,26 +173,51 @@ def innkalling(t: dict[str, str]) -> Document:
     tag(doc, "{%p for group in invited %}")
     labelled(doc, "{{ group.organisation }}", "{{ group.names }}", style="Normal")
     tag(doc, "{%p endfor %}")
-    doc.add_paragraph(t["notice"])
     return doc
 
 
 def _letter_head(doc, t: dict[str, str]) -> None:
-    """Sender, recipient, date and reference, as a letter starts."""
+    """Sender, addressee (v/ contact, address), then the reference block, as a public letter starts."""
     head = doc.add_paragraph(style="Brevhode")
     head.add_run("{{ letterhead.organisation }}").bold = True
     doc.add_paragraph("{{ letterhead.forum }}", style="Møtedata")
+    _optional(doc, "letterhead.contact", "{{ letterhead.contact }}")
     doc.add_paragraph("", style="Møtedata")
-    doc.add_paragraph("{{ recipient }}", style="Møtedata")
+    doc.add_paragraph("{{ addressee.name }}", style="Møtedata")
+    _optional(doc, "addressee.contact", "v/ {{ addressee.contact }}")
+    tag(doc, "{%p for line in addressee.address %}")
+    doc.add_paragraph("{{ line }}", style="Møtedata")
+    tag(doc, "{%p endfor %}")
     doc.add_paragraph("", style="Møtedata")
-    labelled(doc, t["date"], "{{ date }}")
-    labelled(doc, t["our_ref"], "{{ reference }}")
+    for label, value in (("our_date", "date"), ("our_ref", "reference"), ("their_date", "their_date"),
+                         ("their_ref", "their_reference")):
+        labelled(doc, t[label], f"{{{{ {value} }}}}")
+    tag(doc, "{%p if caseworker %}")
+    labelled(doc, t["caseworker"], "{{ caseworker }}")
+    tag(doc, "{%p endif %}")
+
+
+def _optional(doc, expr: str, text: str) -> None:
+    """One header line, left out when `expr` is empty."""
+    tag(doc, f"{{%p if {expr} %}}")
+    doc.add_paragraph(text, style="Møtedata")
+    tag(doc, "{%p endif %}")
 
 
 def _signature(doc, t: dict[str, str]) -> None:
+    """Greeting, each signatory with a title, the electronic approval line, and the copies."""
     doc.add_paragraph(t["regards"])
-    doc.add_paragraph("{{ signature.name }}", style="Møtedata")
-    doc.add_paragraph("{{ signature.role }}", style="Møtedata")
+    tag(doc, "{%p for person in signature.signatories %}")
+    doc.add_paragraph("", style="Møtedata")
+    doc.add_paragraph("{{ person.name }}", style="Møtedata")
+    doc.add_paragraph("{{ person.title }}", style="Møtedata")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if signature.electronic %}")
+    doc.add_paragraph().add_run("{{ signature.electronic }}").italic = True
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if copy_to %}")
+    labelled(doc, t["copy_to"], "{{ copy_to }}", style="Normal")
+    tag(doc, "{%p endif %}")
 
 
 def innstilling(t: dict[str, str]) -> Document:
@@ -195,9 +231,7 @@ def innstilling(t: dict[str, str]) -> Document:
     rich_if(doc, "decision", t["decision"], "Heading 2")
     _signature(doc, t)
     doc.add_paragraph(t["appendix"], style="Heading 2").paragraph_format.page_break_before = True
-    tag(doc, "{%p for line in explanation %}")
-    doc.add_paragraph("{{ line }}", style="Utregning")
-    tag(doc, "{%p endfor %}")
+    rich_each(doc, "table", "explanation")
     return doc
 
 
@@ -207,7 +241,7 @@ def brev(t: dict[str, str]) -> Document:
     _letter_head(doc, t)
     doc.add_paragraph("{{ subject }}", style="Heading 1")
     doc.add_paragraph("{{ intro }}")
-    tag(doc, "{{p amounts }}")
+    rich_each(doc, "table", "amounts")
     doc.add_paragraph(t["conditions"], style="Heading 2")
     tag(doc, "{%p for item in conditions %}")
     doc.add_paragraph("{{ item }}", style="List Bullet")
