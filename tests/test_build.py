@@ -92,6 +92,8 @@ def test_recommendation_has_chart_with_alt_text_and_table(built: Path):
     assert len(descriptions) == 1 and "Trondheim/Malvik" in descriptions[0]
     text = outline(built / "2024-03-07-rekom" / "innstilling.docx")
     assert "| Trondheim/Malvik | >1 576 009 | >5 150 000 | >6 726 009 |" in text.replace("\u00a0", " ")
+    assert "[Caption] Figur 1. Innstilling 2024: fordelingen per mottaker (i 1 000 kr)" in text.replace("\u00a0", " ")
+    assert "[Caption] Tabell 1. " in text and "Tabell 2. " in text  # captions numbered in document order
 
 
 def test_recipient_letters_state_their_own_amounts(built: Path):
@@ -126,15 +128,18 @@ def test_attendance_sentence_is_computed(built: Path):
     assert "Det var 10 forfall, og 4 vararepresentanter møtte. Det var 34 stemmeberettigede." in text
 
 
-def test_decisions_are_set_apart(built: Path):
+def test_decisions_are_set_apart_in_one_frame(built: Path):
     doc = Document(str(built / "2024-01-11-kompetanseloftet" / "referat.docx"))
-    styles = [p.style.name for p in doc.paragraphs]
-    headings = [i for i, (p, s) in enumerate(zip(doc.paragraphs, styles)) if s == "Heading 3" and p.text == "Vedtak"]
+    frame_id = doc.styles["Vedtaksramme"].style_id
+    blocks = list(doc.element.body.iterchildren())
+    headings = [i for i, b in enumerate(blocks) if b.tag == qn("w:p") and "".join(t.text for t in b.iter(qn("w:t"))) == "Vedtak"]
     assert len(headings) == 4  # cases 2/2024 to 5/2024 have a decision
     for i in headings:
-        decision = doc.paragraphs[i + 1]
-        framed = decision.style.name == "Vedtak" or decision._p.pPr.find(qn("w:pBdr")) is not None
-        assert framed, f"the decision after heading {i} is not set apart: {decision.style.name}"
+        frame = blocks[i + 1]
+        assert frame.tag == qn("w:tbl") and frame.tblPr.style == frame_id, f"the decision after block {i} is not framed"
+        assert len(frame.findall(f".//{qn('w:tc')}")) == 1  # one frame, numbered items and all
+    listed = [b for i in headings for b in blocks[i + 1].iter(qn("w:numPr"))]
+    assert listed, "a numbered decision keeps its numbering inside the frame"
 
 
 def test_failed_build_leaves_previous_output_intact(tmp_path: Path):

@@ -8,10 +8,14 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Markdown:
-    """Case text, already expanded, to become Word paragraphs; `style` for every plain paragraph."""
+    """Case text, already expanded, to become Word paragraphs; `style` for every plain paragraph.
+
+    `subheading`: the heading level a bold-only line (`**a) Målgruppen**`) becomes; 0 keeps it a paragraph.
+    """
 
     text: str
     style: str | None = None
+    subheading: int = 0
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class ChartView:
     labels: list[str]
     series: dict[str, list[int]]
     lang: str = "nb"
+    title: str = ""  # the caption under the chart
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ def _chart(f: Figures, lang: str) -> ChartView | None:
     top, low = max(range(len(amounts)), key=amounts.__getitem__), min(range(len(amounts)), key=amounts.__getitem__)
     alt = w["chart_alt"].format(n=len(labels), top=labels[top], top_amount=kr(amounts[top], lang),
                                 low=labels[low], low_amount=kr(amounts[low], lang))
-    return ChartView(alt, labels, series, lang)
+    return ChartView(alt, labels, series, lang, w["chart_caption"].format(title=f.spec.title))
 
 
 def recipient_letter(item: MeetingFile, project: Project, case: Case, f: Figures, rid: str, lang: str | None) -> Document:

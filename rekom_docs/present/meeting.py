@@ -118,7 +118,7 @@ def agenda(item: MeetingFile, project: Project, lang: str | None = None) -> Docu
     return s.document("innkalling", "agenda_title", {
         "opening": opening(meeting, s.forum, s.lang),
         "absence": absence(reg, s.forum, s.lang),
-        "invitation": Markdown(expand(meeting.invitation, texts)) if meeting.invitation else None,
+        "invitation": Markdown(expand(meeting.invitation, texts), subheading=1) if meeting.invitation else None,
         "agenda": _agenda_table(meeting, reg, s.lang),
         "cases": [_agenda_case(case, reg, texts, s.lang) | {"tables": proposed_tables(case, item.figures.get(i), s.lang)}
                   for i, case in enumerate(meeting.agenda) if isinstance(case, Case)],
@@ -154,7 +154,7 @@ def _agenda_case(case: Case, reg, texts: dict, lang: str) -> dict[str, Any]:
         "heading": f"{number_part}{case.title}",
         "kind": w[f"kind_{case.kind.name}"],
         "presenter": person_name(reg, case.presenter) if case.presenter else "",
-        "summary": Markdown(expand(case.summary, texts)) if case.summary else None,
+        "summary": Markdown(expand(case.summary, texts), subheading=3) if case.summary else None,
         "proposal": Markdown(expand(case.proposal, texts), style="Vedtak") if case.proposal else None,
         "attachments": [a if isinstance(a, str) else a.name for a in case.attachments],
         "moved_to": long_date(case.moved_to, lang) if case.moved_to else "",
@@ -182,7 +182,7 @@ def _meeting_header(meeting: Meeting, project: Project, lang: str, texts: dict) 
         "place": place,
         "chair": person_name(reg, meeting.chair) if meeting.chair else "",
         "referent": person_name(reg, meeting.referent) if meeting.referent else "",
-        "note": Markdown(expand(meeting.note, texts)) if meeting.note else None,
+        "note": Markdown(expand(meeting.note, texts), subheading=2) if meeting.note else None,
     }
 
 
@@ -288,7 +288,7 @@ def _with_notes(text: str | None, notes: list, texts: dict, lang: str) -> Markdo
     """The case text with its notes (merknader) after it, each as its own paragraph."""
     label = words(lang)["note"]
     parts = ([expand(text, texts).rstrip()] if text else []) + [f"*{label}:* {expand(n.text, texts).strip()}" for n in notes]
-    return Markdown("\n\n".join(parts)) if parts else None
+    return Markdown("\n\n".join(parts), subheading=3) if parts else None
 
 
 def _vote_note(case: Case, texts: dict) -> str | None:

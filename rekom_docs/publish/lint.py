@@ -1,8 +1,8 @@
 """Accessibility and house-style checks on a DOCX: what a screen reader and an archive need.
 
 Checked: title and language set, A4 pages, headings that start at level 1 and never skip a
-level, every table with a marked (repeating) header row, alt text on every image, and no
-bokmål left in a nynorsk document.
+level, no bold line standing in for a heading, every table with a marked (repeating) header
+row, alt text on every image, and no bokmål left in a nynorsk document.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ A4_MM = (210, 297)
 def lint_docx(path: Path) -> list[str]:
     """Every accessibility problem found in the document at `path`, as readable sentences."""
     doc = Document(str(path))
-    return [*_properties(doc), *_pages(doc), *_headings(doc), *_tables(doc), *_images(doc), *_nynorsk(doc)]
+    return [*_properties(doc), *_pages(doc), *_headings(doc), *_fake_headings(doc), *_tables(doc), *_images(doc),
+            *_nynorsk(doc)]
 
 
 def _properties(doc) -> list[str]:
@@ -60,9 +61,31 @@ def _headings(doc) -> list[str]:
     return problems
 
 
+def _fake_headings(doc) -> list[str]:
+    """Short paragraphs in a body style that are all bold: a heading only to the eye."""
+    names = {style.style_id: style.name for style in doc.styles}
+    problems = []
+    for p in doc.element.body.iterchildren(qn("w:p")):
+        if names.get(p.style or "", "Normal") not in ("Normal", "Body Text"):
+            continue
+        runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+        text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+        if runs and all(_bold(r) for r in runs) and len(text) <= 90 and not text.endswith((".", ":")):
+            problems.append(f"'{text[:60]}' is bold text standing as a heading: give it a Heading style")
+    return problems
+
+
+def _bold(run) -> bool:
+    rpr = run.find(qn("w:rPr"))
+    b = rpr.find(qn("w:b")) if rpr is not None else None
+    return b is not None and b.get(qn("w:val"), "true") not in ("0", "false", "off")
+
+
 def _tables(doc) -> list[str]:
     problems = []
     for i, table in enumerate(doc.element.body.iter(qn("w:tbl"))):
+        if len(table.findall(qn("w:tr"))) == 1 and len(table.find(qn("w:tr")).findall(qn("w:tc"))) == 1:
+            continue  # a one-cell table is a frame (the decision box), not data
         first = table.find(qn("w:tr"))
         trpr = first.find(qn("w:trPr")) if first is not None else None
         if trpr is None or trpr.find(qn("w:tblHeader")) is None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RekomError, relative
+from .fonts import substituted
 from .write import ARCHIVE, write_file
 
 INSTALL_HINT = "apt-get install -y libreoffice-writer-nogui"
@@ -125,6 +126,9 @@ def _convert_and_install(out: Path, todo: list[Path], timeout: float, result: Pd
                          progress: Progress) -> None:
     """Convert `todo` in a staging folder, `jobs` runs at once, then move each good PDF into place; record failures."""
     soffice = soffice_binary()
+    missing = substituted(todo)
+    if missing:
+        raise RekomError("no PDF was made: the documents use fonts LibreOffice would replace\n  " + "\n  ".join(missing))
     stamps = {d: d.stat().st_mtime_ns for d in todo}
     with _staging(out) as (inputs, outdir, profile):
         staged = _stage(todo, inputs)

@@ -39,7 +39,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from . import ooxml as ox
+from . import table_layout
+from .markdown_lists import CARRIED, normalize_lists, parse_marker
 from .stylebook import MissingStyleError, style_book
+from .typography import no_break
 
 __all__ = [
     "MarkdownStyles",
@@ -51,6 +54,7 @@ __all__ = [
 ]
 
 _PARAGRAPH, _CHARACTER, _TABLE = "paragraph", "character", "table"
+BOLD_HEADING_LENGTH = 90  # characters: a longer bold paragraph is emphasis, not a heading
 _EXTRA_LEVEL_INDENT = 360  # twips per list level deeper than the template's list styles
 _QUOTE_INDENT = 720  # twips, blockquote indentation when the template has no "Quote"
 _CODE_FONT = "Courier New"
@@ -67,6 +71,7 @@ class MarkdownStyles:
     body: tuple[str, ...] = ("Body Text", "Normal")
     heading: str = "Heading {level}"
     heading_offset: int = 0  # `#` becomes "Heading {1 + heading_offset}"
+    subheading: int = 0  # a top-level paragraph that is all bold becomes "Heading {subheading}"; 0: off
     bullet: tuple[str, ...] = ("List Bullet", "List Bullet 2", "List Bullet 3")
     number: tuple[str, ...] = ("List Number", "List Number 2", "List Number 3")
     hyperlink: str = "Hyperlink"
@@ -182,23 +187,11 @@ def _set_text(run: Run, text: str) -> None:
 # --- Markdown -> HTML tree ------------------------------------------------------------
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
-_LIST_MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)]|[a-zA-Z]\))( +|$)(.*)$")
-_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
-_PM_ORDERED = re.compile(r"^(\d+)\.(?= |$)")  # what Python-Markdown reads as an ordered marker
-_FENCE = re.compile(r"^ *(```|~~~)")
-_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?: |$)")
-# Numbered items ("1.", and "a)", "B)", "1)" which Python-Markdown does not know) become
-# "N." items whose text starts with the original marker between these private-use
-# characters; the walk strips it and numbers the list in that format from that number.
-# Why: Python-Markdown joins "a) b) c)" and a "1. 2." list after it into one `ol` and
-# keeps only the first number.
-_CARRY_OPEN, _CARRY_CLOSE = "\ue000", "\ue001"
-_CARRIED = re.compile(f"^\\s*{_CARRY_OPEN}([^{_CARRY_CLOSE}]*){_CARRY_CLOSE}")
 
 
 def _markdown_to_html(text: str) -> str:
     """HTML for `text`; raw HTML in the source is kept as literal text."""
-    return _parser().reset().convert(_normalize_lists(_clean_source(text)))
+    return _parser().reset().convert(normalize_lists(_clean_source(text)))
 
 
 @lru_cache(maxsize=1)
@@ -215,166 +208,6 @@ def _clean_source(text: str) -> str:
     """Unix newlines, tabs as 4 spaces, no XML-illegal control characters (nor our markers)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
     return _CONTROL_CHARS.sub("", text)
-
-
-@dataclass(frozen=True)
-class _Marker:
-    """A line that looks like a list item: `- x`, `3. x`, `3) x`, `b) x`, `B) x`."""
-
-    indent: int
-    token: str
-    content: int  # column where the item's text starts
-    rest: str
-
-    @property
-    def kind(self) -> str:
-        """bullet, decimal (`1.`), paren (`1)`), lower (`a)`) or upper (`A)`)."""
-        if self.token in ("-", "*", "+"):
-            return "bullet"
-        if self.token[:-1].isdigit():
-            return "decimal" if self.token.endswith(".") else "paren"
-        return "lower" if self.token[0].islower() else "upper"
-
-    @property
-    def ordinal(self) -> int:
-        """The item's number (a = 1); 0 for bullets."""
-        if self.kind == "bullet":
-            return 0
-        if self.kind in ("decimal", "paren"):
-            return int(self.token[:-1])
-        return ord(self.token[0].lower()) - ord("a") + 1
-
-    @property
-    def threshold(self) -> int:
-        """Lines indented this far belong to the item.
-
-        Why min(): "1." items are often nested with 2 spaces, not the 3 CommonMark wants.
-        """
-        return min(self.content, self.indent + 2)
-
-
-def _parse_marker(line: str) -> _Marker | None:
-    """The list marker `line` starts with, if any (a thematic break `- - -` is none)."""
-    if _THEMATIC_BREAK.match(line):
-        return None
-    found = _LIST_MARKER.match(line)
-    if not found:
-        return None
-    lead, token, gap, rest = found.groups()
-    content = len(lead) + len(token) + (len(gap) if 0 < len(gap) <= 4 else 1)
-    return _Marker(len(lead), token, content, rest)
-
-
-def _has_successor(lines: list[str], index: int, marker: _Marker, floor: int) -> bool:
-    """True if the item on `lines[index]` is followed by the next item of the same list.
-
-    `floor` is the threshold of the item the list is nested in (0 at the top): a marker
-    left of it belongs to an outer list.
-    """
-    blank = False
-    for line in lines[index + 1:]:
-        if not line.strip():
-            blank = True
-            continue
-        indent = len(line) - len(line.lstrip(" "))
-        if indent >= marker.threshold:
-            blank = False  # the item's own text or a nested block
-            continue
-        following = _parse_marker(line)
-        if following is not None:
-            return (indent >= floor and following.kind == marker.kind
-                    and following.ordinal == marker.ordinal + 1)
-        if blank:
-            return False  # a paragraph after the list
-        # else a lazy continuation line of the item
-    return False
-
-
-def _starts_item(lines: list[str], index: int, marker: _Marker, sibling: _Marker | None,
-                 previous: str | None, floor: int) -> bool:
-    """Whether a marker line is a list item (True) or text that happens to start so.
-
-    Why: Markdown allows "1. februar" at the start of a hard-wrapped line to begin a list;
-    a reader sees a date. An item continuing a list of its kind always counts. A new
-    list interrupting the line before it must start at 1 or a (as in CommonMark); a
-    numbered one right after paragraph text also needs a second item, and lists
-    Python-Markdown does not know ("a)", "1)") always need two items, so an inline
-    enumeration wrapped at "c)" stays text.
-    """
-    if sibling is not None and sibling.kind == marker.kind:
-        return True
-    if previous is not None and marker.kind != "bullet" and marker.ordinal != 1:
-        return False
-    needs_next = marker.kind in ("paren", "lower", "upper") or (
-        marker.kind == "decimal" and previous == "text")
-    return not needs_next or _has_successor(lines, index, marker, floor)
-
-
-def _escape_ordered(text: str) -> str:
-    """`15. januar` as `15\\. januar`, so Python-Markdown does not read a list marker in it."""
-    return _PM_ORDERED.sub(lambda m: m.group(1) + "\\.", text, count=1)
-
-
-def _normalize_lists(text: str) -> str:
-    """Rewrite lists so that Python-Markdown reads them as CommonMark (and a person) would.
-
-    Why: Python-Markdown 3 differs from CommonMark in ways secretaries trip over:
-    - nesting needs 4 spaces; `1. ` items are nested with 3 (or 2), which it reads as a
-      lazy continuation line. Nesting is decided CommonMark-style here (a line belongs
-      to an item if indented to the item's content column) and re-indented by 4 per level;
-    - a list cannot interrupt a paragraph, and a block that starts with an indented
-      paragraph (an item's second paragraph) swallows every following line, so the next
-      items print as " - Værnes: ..." inside it: a blank line is put before such items;
-    - "- 15. januar: ..." is an ordered list inside a bullet: the number is escaped;
-    - it knows no "a)" or "1)" lists: numbered items become "N." items carrying their marker.
-    """
-    lines = text.split("\n")
-    out: list[str] = []
-    stack: list[_Marker] = []  # open items, outermost first
-    block: tuple[str, int] | None = None  # first line of the current block: kind, indent
-    previous: str | None = None  # "marker" or "text": the line before, None after a blank
-    in_fence = False
-    for index, line in enumerate(lines):
-        if _FENCE.match(line) or in_fence:
-            in_fence = in_fence != bool(_FENCE.match(line))
-            out.append(line)
-            block, previous = block or ("text", 0), "text"
-            continue
-        if not line.strip():
-            out.append(line)
-            block = previous = None
-            continue
-        indent = len(line) - len(line.lstrip(" "))
-        sibling = None
-        while stack and indent < stack[-1].threshold:
-            sibling = stack.pop()
-        depth = len(stack)
-        marker = _parse_marker(line) if stack or indent < 4 else None
-        floor = stack[-1].threshold if stack else 0
-        if marker and _starts_item(lines, index, marker, sibling, previous, floor):
-            column = 4 * depth
-            new_list = sibling is not None and (sibling.kind == "bullet") != (marker.kind == "bullet")
-            if block is not None and (block[0] == "text" or column < block[1] or new_list):
-                out.append("")  # Python-Markdown needs it to start or resume the list here
-                block = None
-            stack.append(marker)
-            if marker.kind == "bullet":
-                token, rest = marker.token, _escape_ordered(marker.rest)
-            else:  # see _CARRY_OPEN
-                token, rest = f"{marker.ordinal}.", _CARRY_OPEN + marker.token + _CARRY_CLOSE + marker.rest
-            out.append(" " * column + token + " " + rest)
-            block, previous = block or ("marker", column), "marker"
-            continue
-        extra = max(indent - stack[-1].content, 0) if stack else indent
-        column = 4 * depth + extra
-        content = line.lstrip(" ")
-        if extra < 4:  # not an indented code block
-            content = _escape_ordered(content)
-        out.append(" " * column + content)
-        block, previous = block or ("text", column), "text"
-        if not stack and _ATX_HEADING.match(line):
-            block = previous = None  # a heading is no paragraph: a list may follow it
-    return "\n".join(out)
 
 
 def _parse_html(html: str) -> etree._Element:
@@ -485,12 +318,14 @@ def _trim_url(url: str) -> str:
 
 
 def _normalize_spaces(items: list[_Inline]) -> list[_Inline]:
-    """Collapse HTML whitespace as a browser would and trim the paragraph's ends."""
+    """Collapse HTML whitespace as a browser would, join typed amounts with no-break spaces, trim the ends."""
     out: list[_Inline] = []
     after_space = True  # at paragraph start, leading whitespace goes
     for item in items:
         if isinstance(item, _Text):
             text = _WS.sub(" ", item.text)
+            if not item.code:
+                text = no_break(text)
             if after_space:
                 text = text.lstrip(" ")
             if not text:
@@ -609,7 +444,11 @@ class _Converter:
     def _block(self, el: etree._Element, story: _Story, block: _Block) -> None:
         """Convert one block element."""
         tag = el.tag
-        if tag == "p":
+        if tag == "p" and self.styles.subheading and not block.indent and is_bold_line(el):
+            name = self.styles.heading.format(level=self.styles.subheading)
+            style = self.book.require(name, _PARAGRAPH, "a bold line used as a heading")
+            self._paragraph(story, style, _inline_items(el[0], {}), block.indent)
+        elif tag == "p":
             self._paragraph(story, block.style, _inline_items(el, {}), block.indent)
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             level = int(tag[1]) + self.styles.heading_offset
@@ -737,7 +576,7 @@ class _Converter:
     # tables
 
     def _table(self, el: etree._Element, story: _Story, block: _Block) -> None:
-        """A Markdown table: header rows repeat, numbers right-aligned, template style."""
+        """A Markdown table: header rows repeat, numbers right-aligned, columns as wide as their content needs."""
         style = self.book.require(self.styles.table, _TABLE, "Markdown tables")
         cell_style = self.book.require(self.styles.table_text, _PARAGRAPH, "table cells")
         rows = el.xpath("./thead/tr|./tbody/tr|./tr")
@@ -752,6 +591,12 @@ class _Converter:
                 ox.mark_header_row(row._tr)
             for c, td in enumerate(tr.xpath("./th|./td")):
                 self._cell(row.cells[c], td, story, cell_style, _cell_alignment(td, align[c]))
+        texts = [[no_break(_WS.sub(" ", td.text_content()).strip()) for td in tr.xpath("./th|./td")] for tr in rows]
+        texts = [row + [""] * (cols - len(row)) for row in texts]
+        heads = {r for r, tr in enumerate(rows) if tr.getparent().tag == "thead"}
+        width, size = self._text_width(block.indent), self._font_size(cell_style)
+        layout = table_layout.plan(texts, heads, [a == "right" for a in align], table_layout.points(width), size, False)
+        table_layout.apply(table, layout, width, size)
 
     def _cell(self, cell, td, story: _Story, style_id: str, alignment: str | None) -> None:
         """Fill one table cell with the inline content of `td`/`th`."""
@@ -762,6 +607,14 @@ class _Converter:
         fmt = {"bold": True} if td.tag == "th" else {}
         cell_story = _Story(new_p=lambda: paragraph, part=story.part)
         self._runs(paragraph, cell_story, _normalize_spaces(list(_inline_items(td, fmt))))
+
+    def _font_size(self, style_id: str) -> float:
+        """Points of the style's font size, through its base styles; 11 when none is set."""
+        styles = self.doc_part.styles
+        style = next((s for s in styles if s.style_id == style_id), None)
+        while style is not None and style.font.size is None:
+            style = style.base_style
+        return style.font.size.pt if style is not None else 11.0
 
     def _text_width(self, indent: int) -> int:
         """Width in EMU between the margins of the document's last section, less `indent`."""
@@ -862,6 +715,17 @@ _NUMBER = re.compile(
 _TEXT_ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 
 
+def is_bold_line(p: etree._Element) -> bool:
+    """True for a paragraph that is one short bold span and nothing else (`**a) Målgruppen**`).
+
+    Why: secretaries mark sub-headings so; a screen reader and the outline only see a real heading.
+    """
+    if len(p) != 1 or p[0].tag not in ("strong", "b") or (p.text or "").strip() or (p[0].tail or "").strip():
+        return False
+    text = p[0].text_content().strip()
+    return 0 < len(text) <= BOLD_HEADING_LENGTH and not text.endswith((".", ":"))
+
+
 def _is_number(text: str) -> bool:
     """True for amounts and shares such as `17 873 000`, `-1 200,50`, `20 %`."""
     return bool(_NUMBER.match(text.strip()))
@@ -900,6 +764,8 @@ _CARRIED_FORMATS = {  # kind of carried marker -> (w:numFmt, w:lvlText); None: t
     "decimal": None,
     "lower": ("lowerLetter", "%{level})"),
     "upper": ("upperLetter", "%{level})"),
+    "lower_dot": ("lowerLetter", "%{level}."),
+    "upper_dot": ("upperLetter", "%{level}."),
     "paren": ("decimal", "%{level})"),
 }
 
@@ -916,7 +782,7 @@ def _ordered_runs(ol: etree._Element) -> list[tuple[tuple[str, str] | None, int,
         if carried is None:
             fmt, number = None, first + position
         else:
-            marker = _parse_marker(carried + " ")
+            marker = parse_marker(carried + " ")
             assert marker is not None  # a carried marker was parsed as one before it was carried
             fmt, number = _CARRIED_FORMATS[marker.kind], marker.ordinal
         if not runs or runs[-1][0] != fmt:
@@ -930,7 +796,7 @@ def _take_carried_marker(li: etree._Element) -> str | None:
     node = li
     if not (li.text or "").strip() and len(li) and li[0].tag == "p":
         node = li[0]  # a loose item: the text starts in its first paragraph
-    found = _CARRIED.match(node.text or "")
+    found = CARRIED.match(node.text or "")
     if not found:
         return None
     node.text = node.text[found.end():]

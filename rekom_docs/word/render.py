@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import io
 from datetime import UTC, datetime
@@ -12,29 +11,22 @@ from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.text.font import Font
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template, TemplateError
 
 from ..errors import RekomError
 from ..present.document import ChartView, Document, Markdown, TableView
-from . import ooxml as ox
+from . import table_layout
 from .letterhead import apply_letterhead, find_letterhead
-from .markdown import MarkdownSubdoc, render_markdown
+from .markdown import MarkdownStyles, MarkdownSubdoc, render_markdown
 from .ooxml import mark_header_row
 from .stylebook import style_book
+from .tables import FIGURE, FRAME_SUFFIX, caption, frame_table, keep_rows_together, number_captions
 from .template_styles import require_styles
 
 PLAIN_STYLES = {"Normal", "Body Text"}
-# Elements that follow w:pBdr and w:shd in a paragraph's properties (ECMA-376 order).
-_AFTER_SHADING = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
-                  "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-                  "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-                  "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
-                  "w:sectPr", "w:pPrChange")
 
 
 class _CompilingOnce(Environment):
@@ -81,6 +73,7 @@ def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
         tpl.render(context, jinja_env=jinja_env(), autoescape=True)
     except TemplateError as exc:
         raise RekomError(f"template {doc.template}.docx: {exc}") from exc
+    number_captions(tpl.docx.element.body)
     props = tpl.docx.core_properties
     props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
     props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
@@ -116,55 +109,42 @@ def _materialise(value: Any, tpl: DocxTemplate) -> Any:
 
 
 def _markdown(value: Markdown, tpl: DocxTemplate):
-    """Markdown as a subdoc; with a style, plain paragraphs take it and list items its frame.
+    """Markdown as a subdoc; with a style, plain paragraphs take it and the whole text sits in its frame.
 
-    Why: a decision that is a numbered list must keep its numbering style, yet stand
-    apart like the rest of the decision, so it borrows the style's border and shading.
+    Why: a decision that is a numbered (or nested) list must keep its numbering, yet stand
+    apart as one block with the rest of the decision.
     """
-    sub = render_markdown(tpl, value.text)
+    sub = render_markdown(tpl, value.text, MarkdownStyles(subheading=value.subheading))
     if value.style:
-        book = style_book(tpl.get_docx().part)
+        book = style_book(tpl.get_docx().part)  # Why: python-docx looks a style name up by reading every style
         style_id = book.require(value.style, "paragraph", "decisions and proposals")
         plain = {book.find(name, "paragraph") for name in PLAIN_STYLES} | {None}
-        frame = _frame_of(book.element, style_id)
         for element in sub.element.iterchildren(qn("w:p")):
             ppr = element.pPr
             if (ppr.style if ppr is not None else None) in plain:
                 element.get_or_add_pPr().style = style_id
-            else:
-                _add_frame(element, frame)
+        frame_table(sub.element, tpl.get_docx(), value.style + FRAME_SUFFIX)
     return sub
 
 
-def _frame_of(styles, style_id: str) -> list:
-    """The border and shading elements of a paragraph style."""
-    found = ox.xpath(styles, f'w:style[@w:styleId="{style_id}"]/w:pPr')
-    ppr = found[0] if found else None
-    return [el for el in (ppr.find(qn("w:pBdr")), ppr.find(qn("w:shd"))) if el is not None] if ppr is not None else []
-
-
-def _add_frame(paragraph, frame: list) -> None:
-    ppr = paragraph.get_or_add_pPr()
-    for el in frame:
-        existing = ppr.find(el.tag)
-        if existing is not None:
-            ppr.remove(existing)
-        ppr.insert_element_before(copy.deepcopy(el), *_AFTER_SHADING)
-
-
 def table_subdoc(view: TableView, tpl: DocxTemplate):
-    """A Word table with a caption, a repeating header row, right-aligned numbers and a bold totals row."""
+    """A Word table with its numbered caption, a repeating header row, right-aligned numbers, a bold totals row."""
     sub = MarkdownSubdoc(tpl)
-    book = style_book(tpl.get_docx().part)  # Why: python-docx looks a style name up by reading every style
-    caption = sub.add_paragraph(view.title)
-    caption._p.get_or_add_pPr().style = book.require("Caption", "paragraph", "table captions")
-    caption.paragraph_format.keep_with_next = True
+    book = style_book(tpl.get_docx().part)
+    head = sub.add_paragraph()
+    head._p.get_or_add_pPr().style = book.require("Caption", "paragraph", "table captions")
+    head.paragraph_format.keep_with_next = True
+    caption(head, view.title)
     body = view.rows + ([view.total] if view.total else [])
+    section = tpl.get_docx().sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    layout = table_layout.plan([view.header] + body, {0, len(body)} if view.total else {0}, view.numeric,
+                               table_layout.points(width))
     table = sub.add_table(rows=1 + len(body), cols=len(view.header))
     table._tbl.tblStyle_val = book.require("Table Grid", "table", "tables")
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     cell_style = book.require("Tabelltekst", "paragraph", "table cells")
-    for r, (row, values) in enumerate(zip(table.rows, [view.header] + body)):
+    for r, (row, values) in enumerate(zip(table.rows, layout.rows)):
         bold = r == 0 or (view.total is not None and r == len(body))
         for cell, text, numeric in zip(row.cells, values, view.numeric):
             para = cell.paragraphs[0]
@@ -173,9 +153,8 @@ def table_subdoc(view: TableView, tpl: DocxTemplate):
             if numeric:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     mark_header_row(table.rows[0]._tr)
-    for row in table.rows:
-        _keep_row_together(row._tr)
-    _column_widths(table, [view.header] + body, view.numeric, tpl)
+    keep_rows_together(table, view.title)
+    table_layout.apply(table, layout, width)
     note = sub.add_paragraph(view.note or "")
     note._p.get_or_add_pPr().style = cell_style
     note.paragraph_format.space_after = Pt(8)
@@ -184,52 +163,19 @@ def table_subdoc(view: TableView, tpl: DocxTemplate):
     return sub
 
 
-def _keep_row_together(tr) -> None:
-    """A row never breaks across pages (w:cantSplit)."""
-    trpr = tr.get_or_add_trPr()
-    if trpr.find(qn("w:cantSplit")) is None:
-        trpr.insert(0, OxmlElement("w:cantSplit"))
-
-
-def _column_widths(table, rows: list[list[str]], numeric: list[bool], tpl: DocxTemplate) -> None:
-    """Columns sized by content: numbers never wrap, no word is broken, text shares what is left.
-
-    Why: equal columns break long Norwegian words ("barnehagelærerutdanning") in narrow label
-    columns while number columns stay half empty.
-    """
-    section = tpl.get_docx().sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
-    chars = width / Mm(1.85)  # about one character of 10 pt text
-    columns = list(zip(*rows))
-    words = [max(len(w) for cell in col for w in cell.replace("\u00a0", "_").split() or [""]) + 1 for col in columns]
-    fixed = [max(max(len(c) for c in col[1:] or [""]) + 1, words[i]) if numeric[i] else 0 for i, col in enumerate(columns)]
-    wish = [0 if numeric[i] else max(words[i], min(max(len(c) for c in col), 45)) for i, col in enumerate(columns)]
-    least = sum(fixed) + sum(words[i] for i in range(len(columns)) if not numeric[i])
-    if least > chars:  # too wide even at the least: a smaller type, down to 7 pt, rather than broken numbers
-        size = max(7.0, 10 * chars / least)
-        for run in table._tbl.iter(qn("w:r")):
-            Font(run).size = Pt(size)  # what Run(run, parent).font does; no parent part needed
-        chars *= 10 / size
-    left = max(chars - sum(fixed), sum(words[i] for i in range(len(columns)) if not numeric[i]))
-    scale = min(1.0, left / sum(wish)) if sum(wish) else 1.0
-    need = [fixed[i] or max(words[i], wish[i] * scale) for i in range(len(columns))]
-    grid = table._tbl.tblGrid
-    for c, (col, share) in enumerate(zip(grid.gridCol_lst, need)):
-        col.w = int(width * share / sum(need))
-        for cell in table.columns[c].cells:
-            cell.width = col.w
-
-
 def chart_subdoc(chart: ChartView, tpl: DocxTemplate):
-    """A chart picture in its own paragraph, with alt text (docPr descr) for screen readers."""
+    """A chart picture in its own paragraph, with alt text (docPr descr) for screen readers, and its caption below."""
     from .chart import bar_chart
 
     sub = MarkdownSubdoc(tpl)
     para = sub.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.paragraph_format.keep_with_next = True
     width = tpl.get_docx().sections[-1].page_width - Mm(60)
     para.add_run().add_picture(io.BytesIO(bar_chart(chart.labels, chart.series, chart.lang)), width=width)
     for doc_pr in para._p.iter(qn("wp:docPr")):
         doc_pr.set("descr", chart.alt)
         doc_pr.set("title", chart.alt.split(".")[0])
+    if chart.title:
+        caption(sub.add_paragraph(style="Caption"), chart.title, FIGURE)
     return sub

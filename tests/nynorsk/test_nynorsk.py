@@ -165,6 +165,7 @@ def test_nynorsk_build_prints_nynorsk_names_texts_and_properties(tmp_path: Path)
     written = list(build(BuildConfig(CASES, out, ("minutes", "letters"), lang="nn", meetings=(MEETING, "2022-03-09-rekom"))))
     minutes = Document(str(out / MEETING / "nn" / "referat.docx"))
     text = "\n".join(p.text for p in minutes.paragraphs)
+    text += "\n".join(c.text for t in minutes.tables for row in t.rows for c in row.cells)  # the decision frame
     assert minutes.core_properties.author == "Statsforvaltaren i Trøndelag"
     assert "Statsforvaltaren" in text and "Statsforvalteren" not in text
     assert "Målgruppa for Kompetanseløftet" in text

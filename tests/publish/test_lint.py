@@ -57,3 +57,18 @@ def test_cli_exit_status(tmp_path: Path, capsys):
     out, err = capsys.readouterr()
     assert out.count("bad.docx: ") == 6 and "6 accessibility problem(s)" in err
     assert main(["lint-docx", str(tmp_path / "missing.docx")]) == 1
+
+
+def test_a_bold_line_standing_as_a_heading_is_flagged(tmp_path: Path):
+    doc = Document()
+    doc.add_paragraph().add_run("a) Målgruppen").bold = True
+    doc.add_paragraph().add_run("Merk:").bold = True  # a lead-in, not a heading
+    mixed = doc.add_paragraph()
+    mixed.add_run("Dato: ").bold = True
+    mixed.add_run("9. mars")
+    frame = doc.add_table(rows=1, cols=1)  # a one-cell frame needs no header row
+    frame.cell(0, 0).paragraphs[0].add_run("Vedtak i ramme")
+    doc.save(str(tmp_path / "fake.docx"))
+    problems = lint_docx(tmp_path / "fake.docx")
+    assert [p for p in problems if "heading" in p] == ["'a) Målgruppen' is bold text standing as a heading: give it a Heading style"]
+    assert not [p for p in problems if "table" in p]

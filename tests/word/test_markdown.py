@@ -567,3 +567,30 @@ def test_pdf_shows_footnote_link_and_list_numbers(template, tmp_path):
     assert re.search(r"^\s*1\.\s+Ny liste", words, re.M)  # the second list restarts
     assert re.search(r"^\s*b\)\s+Andre bokstav", words, re.M)  # a lettered list
     assert re.search(r"Lønn & sosiale\s+17 873 000", words)
+
+
+def test_typed_amounts_and_percentages_get_no_break_spaces(template: Path, tmp_path: Path):
+    out = render(template, "Hver får 10\n000 kr, det er 10 % av 1 555 500 kr i sak 4/2024 200 000 kr.", tmp_path)
+    text = next(p.text for p in body_paragraphs(out) if p.text.startswith("Hver"))
+    assert "10\u00a0000\u00a0kr" in text and "10\u00a0%" in text and "1\u00a0555\u00a0500\u00a0kr" in text
+    assert "4/2024 200\u00a0000" in text  # a case number is not glued to the amount after it
+
+
+def test_a_bold_line_becomes_a_heading_when_asked(template: Path, tmp_path: Path):
+    text = "**a) Målgruppen**\n\nTekst med **uthevet** ord.\n\n**Merk:**\n\n- **Punkt**"
+    out = render(template, text, tmp_path, MarkdownStyles(subheading=3))
+    styles = {p.text: p.style.name for p in body_paragraphs(out)}
+    assert styles["a) Målgruppen"] == "Heading 3"
+    assert styles["Tekst med uthevet ord."] != "Heading 3" and styles["Merk:"] != "Heading 3"
+    assert styles["Punkt"].startswith("List")
+    plain = render(template, "**a) Målgruppen**", tmp_path)
+    assert "Heading 3" not in {p.style.name for p in body_paragraphs(plain)}
+
+
+def test_lettered_items_with_a_point_are_a_list(template: Path, tmp_path: Path):
+    text = "Forumet valgte det for at\n\na. barnehager skulle se praksis, og\nb. eierne skulle bruke verktøyet.\n\nm. fl. står som tekst."
+    out = render(template, text, tmp_path)
+    items = [p for p in body_paragraphs(out) if p.style.name.startswith("List")]
+    assert [p.text for p in items] == ["barnehager skulle se praksis, og", "eierne skulle bruke verktøyet."]
+    numbering = part_xml(out, "word/numbering.xml")
+    assert numbering.xpath("//w:lvl[w:numFmt/@w:val='lowerLetter']/w:lvlText/@w:val", namespaces=NS) == ["%1."]

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+FONT = "Carlito"  # Why: the metric twin of Calibri, installed with the set-up (fonts-crosextra-carlito)
 
 
 def base_document(lang: str = "nb-NO"):
@@ -43,16 +44,17 @@ def _styles(doc) -> None:
     """Fonts and colours of the built-in styles, and the project's own styles."""
     styles = doc.styles
     normal = styles["Normal"]
-    normal.font.name, normal.font.size = "Calibri", Pt(11)
+    normal.font.name, normal.font.size = FONT, Pt(11)
     normal.paragraph_format.space_after = Pt(6)
     for name, size in (("Title", 20), ("Heading 1", 15), ("Heading 2", 13), ("Heading 3", 11)):
         style = styles[name]
-        style.font.name, style.font.size, style.font.color.rgb = "Calibri", Pt(size), ACCENT
+        style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), ACCENT
         style.font.bold = True
     styles["Heading 3"].font.italic = False
     styles["Caption"].font.color.rgb = ACCENT  # Why: the default blue is 4.0:1 at 9 pt, below WCAG AA
     styles["Subtitle"].font.color.rgb = ACCENT
     _add(styles, "Vedtak", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_decision_style)
+    _add(styles, "Vedtaksramme", WD_STYLE_TYPE.TABLE, base="Normal Table", setup=_decision_frame)
     _add(styles, "Møtedata", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=lambda s: setattr(s.paragraph_format, "space_after", Pt(0)))
     _add(styles, "Hyperlink", WD_STYLE_TYPE.CHARACTER, setup=_link_style)
     _add(styles, "Footnote Text", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=lambda s: setattr(s.font, "size", Pt(9)))
@@ -60,6 +62,22 @@ def _styles(doc) -> None:
     _add(styles, "Tabelltekst", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_table_text)
     _add(styles, "Brevhode", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_letterhead_style)
     _add(styles, "Utregning", WD_STYLE_TYPE.PARAGRAPH, base="Normal", setup=_table_text)
+    _one_font(styles)
+
+
+def _one_font(styles) -> None:
+    """Defaults and every style name FONT itself (monospace styles aside), never a theme font.
+
+    Why: Word prefers a theme font (Cambria for headings) over the named one, LibreOffice
+    does not, so the Word file and the PDF would differ.
+    """
+    for rfonts in styles.element.iter(qn("w:rFonts")):
+        if (rfonts.get(qn("w:ascii")) or "").startswith("Courier"):
+            continue
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(attr), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            rfonts.set(qn(attr), FONT)
 
 
 def _add(styles, name, kind, base=None, setup=None):
@@ -76,20 +94,40 @@ def _add(styles, name, kind, base=None, setup=None):
 
 
 def _decision_style(style) -> None:
-    """Vedtak: indented, shaded and framed on the left, so the decision stands apart."""
-    fmt = style.paragraph_format
-    fmt.left_indent, fmt.space_after = Mm(4), Pt(4)
-    ppr = style.element.get_or_add_pPr()
-    border = OxmlElement("w:pBdr")
-    left = OxmlElement("w:left")
-    for attr, value in (("w:val", "single"), ("w:sz", "24"), ("w:space", "8"), ("w:color", "1F3A5F")):
-        left.set(qn(attr), value)
-    border.append(left)
-    shading = OxmlElement("w:shd")
+    """Vedtak: the decision's paragraphs; the frame around them all is the table style Vedtaksramme."""
+    style.paragraph_format.space_after = Pt(4)
+
+
+def _decision_frame(style) -> None:
+    """Vedtaksramme: one shaded cell with a thick left rule, around a whole decision (lists too).
+
+    Why a one-cell table: paragraph borders join only between paragraphs with equal
+    indents, so a numbered or nested list inside a decision broke the frame into pieces.
+    """
+    tblpr = _child(style.element, "w:tblPr")
+    borders = _child(tblpr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = _child(borders, f"w:{side}")
+        values = (("w:val", "single"), ("w:sz", "24"), ("w:space", "0"), ("w:color", "1F3A5F")) if side == "left" else (("w:val", "nil"),)
+        for attr, value in values:
+            edge.set(qn(attr), value)
+    margins = _child(tblpr, "w:tblCellMar")
+    for side, twips in (("top", 60), ("left", 200), ("bottom", 20), ("right", 120)):
+        edge = _child(margins, f"w:{side}")
+        edge.set(qn("w:w"), str(twips))
+        edge.set(qn("w:type"), "dxa")
+    shading = _child(_child(style.element, "w:tcPr"), "w:shd")
     for attr, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", "EEF2F7")):
         shading.set(qn(attr), value)
-    ppr.append(border)
-    ppr.append(shading)
+
+
+def _child(parent, tag: str):
+    """The child `tag` of `parent`, appended when missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.append(found)
+    return found
 
 
 def _link_style(style) -> None:

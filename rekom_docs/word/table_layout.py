@@ -1,0 +1,141 @@
+"""Column widths from the content: measured in the body font, so numbers and case numbers never wrap.
+
+Why measure: a character count guesses wrong both ways for a proportional font; a column
+too narrow by one glyph prints `1 555 50|0` or `7/202|4`. Each column gets at least its
+widest unbreakable token (text split only at breakable spaces, after a slash or hyphen
+inside a word, and at soft hyphens); text columns then share what is left, the ones
+closest to fitting on one line first. When short text cells would have to wrap, long header
+words get soft hyphens (Norwegian patterns) and, if that is not enough, the table a
+smaller type (down to 7 pt).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from docx.oxml.ns import qn
+from docx.shared import Emu, Pt
+from docx.text.font import Font
+
+from .fontmetrics import text_width
+
+PAD = 2 * 5.4 + 3.0  # points: Table Grid's cell margins (108 twips a side), borders and a little air
+SIZE, LEAST_SIZE = 10.0, 7.0
+SHY = "\u00ad"
+LONG_WORD = 10  # header words this long or longer may be hyphenated
+_BREAK_AFTER = re.compile(r"(?<=[^\W\d_][/-])(?=\w)|(?<=\u00ad)")  # `Master/|videreutdanning`, a soft hyphen
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How to set a table: each column's width in points, the type size, the cell texts to print."""
+
+    widths: list[float]
+    size: float
+    rows: list[list[str]]
+
+
+def tokens(text: str) -> list[str]:
+    """The pieces a line may not be broken inside (a piece cut at a soft hyphen prints a hyphen)."""
+    return [piece.replace(SHY, "-") for word in text.split(" ") for piece in _BREAK_AFTER.split(word) if piece]
+
+
+def _least(cells: list[str], bold: list[bool], size: float) -> float:
+    """Points the widest unbreakable token of a column needs."""
+    return max((text_width(t, size, b) for c, b in zip(cells, bold) for t in tokens(c)), default=0.0)
+
+
+def _wish(cells: list[str], bold: list[bool], size: float) -> float:
+    """Points the longest cell of a column needs on one line."""
+    return max((text_width(c, size, b) for c, b in zip(cells, bold)), default=0.0)
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen
+
+    return pyphen.Pyphen(lang="nb_NO")  # Why: the nynorsk patterns pyphen ships are the same file
+
+
+def hyphenate(text: str) -> str:
+    """`text` with soft hyphens at the legal break points of its long words (left and right at least 3 letters)."""
+    def one(word: str) -> str:
+        if len(word) < LONG_WORD or not word.isalpha():
+            return word
+        points = [p for p in _hyphenator().positions(word) if 3 <= p <= len(word) - 3]
+        for p in reversed(points):
+            word = word[:p] + SHY + word[p:]
+        return word
+    return " ".join("/".join(one(part) for part in word.split("/")) for word in text.split(" "))
+
+
+def _two_lines(word: str, size: float) -> float:
+    """Points a hyphenated word needs when it may take two lines: its best single break."""
+    plain = word.replace(SHY, "")
+    cuts = [i for i, ch in enumerate(word) if ch == SHY]
+    best = text_width(plain, size, True)
+    for n, at in enumerate(cuts):
+        cut = at - n  # index in the plain word
+        best = min(best, max(text_width(plain[:cut] + "-", size, True), text_width(plain[cut:], size, True)))
+    return best
+
+
+def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width: float, base: float = SIZE,
+         may_hyphenate: bool = True) -> Plan:
+    """Column widths in points summing to `width`, the type size (`base` or less), the rows (header maybe hyphenated)."""
+    bold = [r in bold_rows for r in range(len(rows))]
+    room = width - PAD * len(rows[0])
+    least = unbroken = [_least(list(col), bold, base) for col in zip(*rows)]
+    comfort = [least[c] if numeric[c] else max(least[c], min(_wish(list(col), bold, base), room / 4))
+               for c, col in enumerate(zip(*rows))]
+    if may_hyphenate and sum(comfort) > room:  # Why: a long header word should not squeeze the names onto two lines
+        rows = [[hyphenate(c) for c in rows[0]], *rows[1:]]
+        body = [_least(list(col[1:]), bold[1:], base) for col in zip(*rows)]
+        head = [max((_two_lines(w, base) for w in rows[0][c].split(" ")), default=0.0) for c in range(len(rows[0]))]
+        least = [max(b, h) for b, h in zip(body, head)]
+    size = base
+    if sum(least) > room:
+        size = max(LEAST_SIZE, math.floor(base * room / sum(least) * 2) / 2)  # Why: Word sizes are half points
+        least = [x * size / base for x in least]
+    wish = [max(least[c], unbroken[c] * size / base if numeric[c] else _wish(list(col), bold, size))
+            for c, col in enumerate(zip(*rows))]  # Why unbroken: a hyphenated header is whole again if room is left
+    return Plan([w + PAD for w in _share(least, wish, numeric, room)], size, rows)
+
+
+def _share(least: list[float], wish: list[float], numeric: list[bool], room: float) -> list[float]:
+    """Give the room beyond the least widths column by column, text before numbers, smallest need first.
+
+    Why this order: a short cell ("Indre Namdal") costs little to keep on one line, while a
+    long remark wraps anyway; a hyphenated number-column header is made whole last. What is
+    left over goes to the text columns by their wish.
+    """
+    widths, spare = list(least), max(room - sum(least), 0.0)
+    for c in sorted(range(len(least)), key=lambda c: (numeric[c], wish[c] - least[c])):
+        give = min(wish[c] - least[c], spare)
+        widths[c] += give
+        spare -= give
+    takers = [c for c in range(len(least)) if not numeric[c]] or list(range(len(least)))
+    total = sum(wish[c] for c in takers)
+    for c in takers:
+        widths[c] += spare * (wish[c] / total if total else 1 / len(takers))
+    return widths
+
+
+def apply(table, layout: Plan, width: int, base: float = SIZE) -> None:
+    """Set the grid and cell widths of a python-docx `table`, and its type size when it had to shrink."""
+    if layout.size < base:
+        for run in table._tbl.iter(qn("w:r")):
+            Font(run).size = Pt(layout.size)  # what Run(run, parent).font does; no parent part needed
+    total = sum(layout.widths)
+    for c, (col, share) in enumerate(zip(table._tbl.tblGrid.gridCol_lst, layout.widths)):
+        col.w = int(width * share / total)
+        for cell in table.columns[c].cells:
+            cell.width = col.w
+
+
+def points(emu: int) -> float:
+    """EMU as points."""
+    return Emu(emu).pt

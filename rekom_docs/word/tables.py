@@ -1,0 +1,88 @@
+"""Tables that hold together on the page and carry a real, numbered caption tied to them.
+
+Why: a table whose last rows and Sum land alone on the next page, or whose caption stays
+behind, reads as two tables; a caption typed as plain text is invisible to Word's list of
+tables and to a screen reader.
+"""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+TABLE, FIGURE = "Tabell", "Figur"  # caption labels (the same in bokmål and nynorsk)
+KEEP_HEAD, KEEP_TAIL = 2, 3  # body rows kept with the header, rows kept with the Sum
+
+
+def caption(paragraph, title: str, label: str = TABLE) -> None:
+    """Fill a Caption paragraph: `<label> <SEQ field>. title`."""
+    paragraph.add_run(f"{label} ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" SEQ {label} \\* ARABIC ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+    paragraph.add_run(f". {title}")
+
+
+def number_captions(body) -> None:
+    """Number the caption fields of each label in document order (the result a reader sees before fields update)."""
+    counts: dict[str, int] = {}
+    for field in body.iter(qn("w:fldSimple")):
+        words = (field.get(qn("w:instr")) or "").split()
+        if words[:1] == ["SEQ"] and len(words) > 1:
+            counts[words[1]] = counts.get(words[1], 0) + 1
+            for text in field.iter(qn("w:t")):
+                text.text = str(counts[words[1]])
+
+
+def keep_rows_together(table, title: str) -> None:
+    """No row splits; the header keeps two rows with it and the last rows keep with the Sum.
+
+    Why: Word and LibreOffice move a row whose paragraphs are 'keep with next' to the page
+    of the row after it; a short table (up to eight rows) is kept whole. The title is the
+    table's own caption (w:tblCaption), which ties the caption to it for assistive technology.
+    """
+    rows = table.rows
+    last = len(rows) - 1
+    for r, row in enumerate(rows):
+        trpr = row._tr.get_or_add_trPr()
+        if trpr.find(qn("w:cantSplit")) is None:
+            trpr.insert(0, OxmlElement("w:cantSplit"))
+        if r < last and (last <= 8 or r <= KEEP_HEAD or r >= last - KEEP_TAIL):
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
+    tblpr = table._tbl.tblPr
+    caption = OxmlElement("w:tblCaption")
+    caption.set(qn("w:val"), title[:255])
+    tblpr.append(caption)  # Why last: tblCaption follows every other table property (ECMA-376), set before this
+
+
+FRAME_SUFFIX = "sramme"  # the frame of paragraph style `Vedtak` is the table style `Vedtaksramme`
+
+
+def frame_table(body, document, style_name: str) -> None:
+    """Move every block of `body` into one full-width cell of table style `style_name`, when the template has it.
+
+    Why: a frame drawn by paragraph borders breaks wherever the indent changes (a list, a
+    nested list); a cell holds them all. A template without the style keeps plain paragraphs.
+    """
+    style = next((s for s in document.styles if s.name == style_name), None)
+    blocks = list(body)
+    if style is None or not blocks:
+        return
+    tbl = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style.style_id}"/><w:tblW w:w="5000" w:type="pct"/>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        '</w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr>'
+        '</w:tc></w:tr></w:tbl>')
+    cell = tbl.find(f"{qn('w:tr')}/{qn('w:tc')}")
+    for block in blocks:
+        cell.append(block)
+    if blocks[-1].tag != qn("w:p"):
+        cell.append(parse_xml(f"<w:p {nsdecls('w')}/>"))  # Why: a cell must end with a paragraph
+    body.append(tbl)

@@ -1,0 +1,111 @@
+"""Tables that never break: no table token wrapped inside in any bundled PDF; fonts LibreOffice really has."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from rekom_docs.build import BuildConfig, build
+from rekom_docs.errors import RekomError
+from rekom_docs.publish import pdf
+from rekom_docs.publish.fonts import used_fonts
+from rekom_docs.publish.pdf_layout import _spanning, broken_in_folder
+from rekom_docs.word.fontmetrics import text_width
+from rekom_docs.word.table_layout import PAD, hyphenate, plan
+from tests.conftest import soffice_or_skip
+from tests.paths import ROOT
+
+NB = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def bundled_pdfs(tmp_path_factory) -> Path:
+    """Every document of every bundled meeting, bokmål and nynorsk, as PDF."""
+    soffice_or_skip()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = tmp_path_factory.mktemp("bundled")
+    kinds = ("minutes", "agenda", "letters")
+    list(build(BuildConfig(ROOT / "cases", out, kinds=kinds)))
+    list(build(BuildConfig(ROOT / "cases", out, kinds=kinds, lang="nn")))
+    pdf.make_pdfs(out)
+    return out
+
+
+def test_no_bundled_pdf_breaks_a_token_inside_a_table_cell(bundled_pdfs: Path):
+    pdfs = list(bundled_pdfs.rglob("*.pdf"))
+    assert len(pdfs) >= 20 and any("nn" in p.parts for p in pdfs)
+    assert broken_in_folder(bundled_pdfs) == []
+
+
+@pytest.mark.parametrize("before, after, token", [
+    (["1", "555", "50"], ["0"], f"1{NB}555{NB}500"),          # an amount cut inside a digit group
+    (["1", "555"], ["500"], f"1{NB}555{NB}500"),              # ... or at its no-break space
+    (["7/202"], ["4"], "7/2024"),                             # a case number
+    (["08.30–"], ["09.00"], "08.30–09.00"),                   # a time slot
+    (["Informasjonss"], ["ak"], "Informasjonssak"),           # a case kind
+    (["Forhåndsramm"], ["e", "(kr)"], "Forhåndsramme"),       # a header word
+])
+def test_a_wrap_inside_a_token_is_found(before, after, token):
+    tokens = {token, "(kr)", "Aktuelt"}
+    assert _spanning(before, after, tokens) == token
+
+
+@pytest.mark.parametrize("before, after, tokens", [
+    (["Indre"], ["Namdal"], {"Indre", "Namdal"}),                       # a break at a space
+    (["Master/"], ["videreutdanning"], {"Master/videreutdanning"}),     # after a slash in a word
+    (["Forhånds-"], ["ramme"], {"Forhånds\u00adramme"}),                 # at a soft hyphen
+    (["2"], ["2/2022"], {"2", "2/2022"}),                               # one row's end, the next row's start
+])
+def test_a_break_a_reader_accepts_is_not_reported(before, after, tokens):
+    assert _spanning(before, after, tokens) is None
+
+
+def test_columns_give_every_number_and_case_number_its_width():
+    rows = [["Tid", "Saksnr.", "Tittel", "Type"],
+            ["08.30–09.30", "10/2024", "Samiske perspektiver – vedtak av plan, videre arbeid, implementering " * 2,
+             "Informasjonssak"]]
+    layout = plan(rows, {0}, [False] * 4, 453.5)
+    assert layout.size == 10.0
+    for c in (0, 1, 3):
+        assert layout.widths[c] >= text_width(rows[1][c], 10.0) + PAD
+    assert sum(layout.widths) == pytest.approx(453.5)
+
+
+def test_a_wide_table_hyphenates_long_headers_before_it_shrinks():
+    rows = [["Nettverk", "Barnehagelærerutdanning", "Spesialpedagogikk", "Master/videreutdanning", "Fagbrev", "Merknad"],
+            ["Trøndelag sørvest", "20", "", "", "", "Fortsetter med midler de har fått tidligere"]]
+    layout = plan(rows, {0}, [False, True, True, True, True, False], 453.5)
+    assert layout.size == 10.0 and "\u00ad" in layout.rows[0][1]
+    assert layout.widths[0] >= text_width("Trøndelag sørvest", 10.0) + PAD  # the name stays on one line
+    assert hyphenate("Forhåndsramme (kr)").replace("\u00ad", "") == "Forhåndsramme (kr)"
+
+
+def test_templates_name_the_installed_metric_font():
+    for template in (ROOT / "templates").rglob("*.docx"):
+        assert used_fonts(template) == {"Carlito"}, template
+
+
+def test_pdf_refuses_a_font_libreoffice_would_replace(tmp_path: Path):
+    soffice_or_skip()
+    doc = Document()
+    doc.styles["Normal"].font.name = "Nosuch Serif Display"
+    doc.add_paragraph("Hei")
+    doc.save(tmp_path / "a.docx")
+    with pytest.raises(RekomError, match="'Nosuch Serif Display' is not installed"):
+        pdf.make_pdfs(tmp_path)
+    assert not (tmp_path / "a.pdf").exists()
+
+
+def test_readme_install_line_and_ci_list_the_same_packages():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    line = re.search(r"apt-get install -y ([^`)]+)", readme)
+    assert line, "README has no apt-get install line"
+    listed = set(line.group(1).split())
+    in_ci = set(re.findall(r"need\+=\(([\w.-]+)\)", ci))
+    assert listed == in_ci and "fonts-crosextra-carlito" in listed
