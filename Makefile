@@ -43,7 +43,7 @@ BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) $
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
 
-.PHONY: all minutes agenda letters archive archive-verify register check test bench pdf schema templates-check translate clean
+.PHONY: all minutes agenda letters archive archive-verify register check test fuzz bench pdf schema templates-check translate clean
 
 all: $(STAMPDIR)/all
 minutes: $(STAMPDIR)/minutes
@@ -78,6 +78,10 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
+# The attacks of issue 8 and 300 seeded random case files, each in a child limited to 10 s and 500 MB.
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz --count 300
+
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 
@@ -108,7 +112,8 @@ schema: $(STAMP)
 templates-check: $(STAMP)
 	$(RD) templates check $(if $(TEMPLATES),$(call q,$(TEMPLATES))) --cases $(call q,$(CASES))
 
-# Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too).
+# Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too)
+# nor the distribution logs in $(OUT)/utsending (who was sent what).
 clean:
-	if [ -d $(OUT) ]; then find $(OUT) -mindepth 1 -maxdepth 1 ! -name archive -exec rm -rf {} +; fi
+	if [ -d $(OUT) ]; then find $(OUT) -mindepth 1 -maxdepth 1 ! -name archive ! -name utsending -exec rm -rf {} +; fi
 	rm -rf .pytest_cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,13 +32,17 @@ class BuildConfig:
     lang: str | None = None  # None: each forum's own written standard
     meetings: tuple[str, ...] = ()  # empty: every meeting
     force: bool = False  # render even the documents whose inputs did not change since they were written
+    report: Callable[[object], None] = print  # told the problems of meetings not asked for, which do not stop a build
 
 
-def checked_project(cases: Path, strict: bool = False) -> Project:
-    """Load the case tree, compute every figure, and check it all: the project, or InvalidInput with every problem."""
+def checked_project(cases: Path, strict: bool = False, only: tuple[str, ...] = ()) -> Project:
+    """Load the case tree, compute every figure, and check it all: the project, or InvalidInput with every problem.
+
+    With `only`, errors in other meetings do not stop it (see check_project).
+    """
     project, problems = load_project(cases)
     project = compute_project(project)
-    return check_project(project, problems, strict)
+    return check_project(project, problems, strict, only)
 
 
 def build(config: BuildConfig, project: Project | None = None, up_to_date: list[str] | None = None) -> Iterator[Path]:
@@ -50,7 +54,10 @@ def build(config: BuildConfig, project: Project | None = None, up_to_date: list[
     from .present import template_set
     from .publish.cache import BuildCache
 
-    project = project or checked_project(config.cases, config.strict)
+    project = project or checked_project(config.cases, config.strict, config.meetings)
+    for problem in project.warnings:
+        if problem.is_error:  # in a meeting not asked for
+            config.report(problem)
     template_dirs = list(template_set.chain(config.templates))
     cache = BuildCache(config.out, project, template_dirs)
     with template_set.using(template_dirs):

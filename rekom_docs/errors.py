@@ -62,3 +62,9 @@ def closest(word: str, known) -> str | None:
 
     match = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return match[0] if match else None
+
+
+def did_you_mean(word: str, known) -> str:
+    """`; did you mean 'x'?` when a known word is close, else ''."""
+    close = closest(word, known)
+    return f"; did you mean '{close}'?" if close else ""

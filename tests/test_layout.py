@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "rekom_docs"
 # A module may import its own stage and any earlier one, never a later one.
-STAGES = ["errors", "formats", "model", "engine", "compute", "nynorsk", "check", "present", "word", "publish", "distribute",
+STAGES = ["errors", "formats", "jinja", "model", "engine", "compute", "nynorsk", "check", "present", "word", "publish", "distribute",
           "archive", "build", "commands", "cli", "__main__"]
 LIMIT = 400  # lines; the modules below are over it today and shrink, never grow
 OVER = {"word/markdown.py": 1000, "word/template_check.py": 500}

@@ -72,7 +72,7 @@ def _built(out: Path, meeting: str) -> list[Path]:
     folder = out / meeting
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*.docx") if p.is_file()
+    return sorted(p for p in folder.rglob("*.docx") if p.is_file() and not p.is_symlink()  # a planted link is never followed
                   and not any(part.startswith((".", "~$")) for part in p.relative_to(folder).parts))
 
 

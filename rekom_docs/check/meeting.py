@@ -7,11 +7,12 @@ from decimal import Decimal
 
 from ..compute import meeting_prose
 from ..compute.figures import located_problems
-from ..errors import Problem, Severity
+from ..errors import Problem, Severity, did_you_mean
 from ..model.dated import registers_at
 from ..model.load import Located
 from ..model.roster import roster
 from ..model.schema import Break, Case, CaseKind, Meeting, Registers, Role, Table, case_year
+from .addresses import check_register_names
 from .lifecycle import lifecycle_problems
 from .literals import check_literals
 from .votes import case_voters
@@ -54,7 +55,8 @@ def check_registers(reg: Registers, src: Located) -> Iterator[Problem]:
     """References inside the registers resolve, and deputies stand in for members."""
     for pid, person in reg.people.items():
         if person.organisation not in reg.organisations and person.organisation not in reg.networks:
-            yield src.problem(("people", pid, "organisation"), f"no organisation or network '{person.organisation}'")
+            yield src.problem(("people", pid, "organisation"), f"no organisation or network '{person.organisation}'"
+                              f"{did_you_mean(person.organisation, [*reg.organisations, *reg.networks])}")
     for nid, network in reg.networks.items():
         for i, partner in enumerate(network.partners):
             org = reg.organisations.get(partner)
@@ -67,20 +69,21 @@ def check_registers(reg: Registers, src: Located) -> Iterator[Problem]:
         yield from _check_forum(fid, forum, reg, src)
         for key in ("leader", "caseworker"):
             yield from _person_ref(getattr(forum, key), ("fora", fid, key), reg, src)
+    yield from check_register_names(reg, src)
 
 
 def _check_forum(fid, forum, reg: Registers, src: Located) -> Iterator[Problem]:
     if forum.organisation not in reg.organisations:
-        yield src.problem(("fora", fid, "organisation"), f"no organisation '{forum.organisation}'")
+        yield src.problem(("fora", fid, "organisation"), f"no organisation '{forum.organisation}'{did_you_mean(forum.organisation, reg.organisations)}")
     for i, nid in enumerate(forum.networks):
         if nid not in reg.networks:
-            yield src.problem(("fora", fid, "networks", i), f"no network '{nid}'")
+            yield src.problem(("fora", fid, "networks", i), f"no network '{nid}'{did_you_mean(nid, reg.networks)}")
     roles = {m.person: m.role for m in forum.members}
     seen: set[str] = set()
     for i, m in enumerate(forum.members):
         at = ("fora", fid, "members", i)
         if m.person not in reg.people:
-            yield src.problem(at + ("person",), f"no person '{m.person}'")
+            yield src.problem(at + ("person",), f"no person '{m.person}'{did_you_mean(m.person, reg.people)}")
         if m.person in seen:
             yield src.problem(at + ("person",), f"'{m.person}' is listed twice")
         seen.add(m.person)
@@ -111,7 +114,7 @@ def check_meeting(meeting_id: str, meeting: Meeting, reg: Registers, src: Locate
     if not meeting_id.startswith(meeting.date.isoformat()):
         yield src.problem(("date",), f"the file name '{meeting_id}' must begin with the meeting's date {meeting.date.isoformat()}")
     if meeting.forum not in reg.fora:
-        yield src.problem(("forum",), f"no forum '{meeting.forum}'; known: {', '.join(reg.fora)}")
+        yield src.problem(("forum",), f"no forum '{meeting.forum}'{did_you_mean(meeting.forum, reg.fora) or '; known: ' + ', '.join(reg.fora)}")
         return
     for key in ("chair", "referent"):
         yield from _person_ref(getattr(meeting, key), (key,), reg, src)
@@ -134,7 +137,7 @@ def check_meeting(meeting_id: str, meeting: Meeting, reg: Registers, src: Locate
 
 def _person_ref(pid: str | None, at: tuple, reg: Registers, src: Located) -> Iterator[Problem]:
     if pid is not None and pid not in reg.people:
-        yield src.problem(at, f"no person '{pid}' in the register")
+        yield src.problem(at, f"no person '{pid}' in the register{did_you_mean(pid, reg.people)}")
 
 
 def _check_attendance(meeting: Meeting, reg: Registers, src: Located) -> Iterator[Problem]:
@@ -190,7 +193,8 @@ def _check_case(case: Case, at: tuple, meeting: Meeting, reg: Registers, src: Lo
         yield src.problem(at + ("kind",), "a beslutningssak without 'proposal' or 'decision'", severity=WARNING)
     for k, follow in enumerate(case.follow_ups):
         if follow.who and not any(follow.who in d for d in (reg.people, reg.organisations, reg.networks)):
-            yield src.problem(at + ("follow_ups", k, "who"), f"no person, organisation or network '{follow.who}'")
+            yield src.problem(at + ("follow_ups", k, "who"), f"no person, organisation or network '{follow.who}'"
+                              f"{did_you_mean(follow.who, [*reg.people, *reg.organisations, *reg.networks])}")
     voters = case_voters(voters, case, reg.fora[meeting.forum])
     acknowledged = any(note.acknowledges == "votes" for note in case.notes)
     for k, vote in enumerate(case.votes):

@@ -28,10 +28,11 @@ def run(args) -> int:
     from ..build import BuildConfig, build, checked_project
 
     config = BuildConfig(args.cases, args.out, tuple(dict.fromkeys(args.kinds)), tuple(args.templates), args.strict,
-                         args.lang, tuple(args.meeting), args.force)
-    project = checked_project(config.cases, config.strict)
+                         args.lang, tuple(args.meeting), args.force,
+                         report=lambda problem: print(problem, file=sys.stderr))
+    project = checked_project(config.cases, config.strict, config.meetings)
     for warning in project.warnings:
-        print(warning, file=sys.stderr)
+        print(warning, file=sys.stderr)  # errors here are in meetings not asked for
     up_to_date: list[str] = []
     written = 0
     for path in build(config, project, up_to_date):

@@ -8,22 +8,28 @@ Markdown is a Jinja template run in a sandbox, so a case file can read values
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import TemplateError, TemplateSyntaxError, Undefined
 
-from ..errors import Problem
+from ..errors import Problem, did_you_mean
 from ..formats import kr, percent
+from ..jinja import case_text_env, plain_message, render_budget
 from ..model.load import Located, dotted
 from ..model.roster import organisation_name
 from ..model.schema import Case, Meeting, Registers
 
-_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+_ENV = case_text_env()
 _FIELDS = ("summary", "text", "proposal", "decision")
+MAX_TEXT = 200_000  # characters of one case text (the bundled ones are under 5 000)
+MAX_DEPTH = 12  # nested Markdown lists and quotes; deeper is never meant, and the converters recurse
+_UNKNOWN_NAME = re.compile(r"^'([^']+)' is not a name known here$")
+_QUOTES = re.compile(r"^(?: {0,3}>)+")
+_LIST_ITEM = re.compile(r"^ *([-*+]|[0-9]{1,9}[.)]|[a-zA-Z]\))( |$)")
 
 
 class UnknownReference(LookupError):
@@ -36,7 +42,7 @@ def text_context(registers: Registers, lang: str = "nb", figures: dict[str, Any]
     def lookup(table: dict, kind: str, show):
         def get(key: str) -> str:
             if key not in table:
-                raise UnknownReference(f"no {kind} '{key}' in the register")
+                raise UnknownReference(f"no {kind} '{key}' in the register{did_you_mean(str(key), table)}")
             return show(key)
         return get
 
@@ -62,7 +68,8 @@ def expand(text: str, context: dict[str, Any]) -> str:
     """Render one case text; raises TemplateError or UnknownReference on a bad reference."""
     if "{" not in text:
         return text
-    return _compiled(text).render(context)
+    with render_budget():
+        return _compiled(text).render(context)
 
 
 @lru_cache(maxsize=1024)
@@ -73,6 +80,19 @@ def _compiled(text: str):
     of a meeting (minutes, agenda, letters) print the same texts. Bounded, so memory stays flat.
     """
     return _ENV.from_string(text)
+
+
+def depth_problem(text: str) -> str | None:
+    """Why Markdown `text` is too long or nests too deep for a document (lists or quotes), or None."""
+    if len(text) > MAX_TEXT:
+        return f"the text is {len(text):,} characters long, over the limit of {MAX_TEXT:,}; split it or attach it"
+    for number, line in enumerate(text.expandtabs(4).splitlines(), 1):
+        quotes = _QUOTES.match(line)
+        if quotes and quotes.group(0).count(">") > MAX_DEPTH:
+            return f"line {number} of the text nests quotes ('>') more than {MAX_DEPTH} deep"
+        if _LIST_ITEM.match(line.lstrip(" >")) and len(line) - len(line.lstrip(" ")) > 4 * MAX_DEPTH:
+            return f"line {number} of the text indents a list item more than {MAX_DEPTH} levels deep"
+    return None
 
 
 def case_texts(meeting: Meeting) -> Iterator[tuple[tuple, str]]:
@@ -97,16 +117,21 @@ def check_markdown(meeting: Meeting, registers: Registers, src: Located, figures
     problems = []
     for path, text in case_texts(meeting):
         try:
-            expand(text, context)
+            deep = depth_problem(expand(text, context))
+            if deep:
+                problems.append(src.problem(path, deep))
         except (TemplateError, LookupError, TypeError, ValueError, ArithmeticError) as exc:
-            problems.append(_located(src, path, exc))
+            problems.append(_located(src, path, exc, context))
     return problems
 
 
-def _located(src: Located, path: tuple, exc: Exception) -> Problem:
+def _located(src: Located, path: tuple, exc: Exception, context: dict) -> Problem:
     line, col = src.where(path)
     if isinstance(exc, TemplateSyntaxError) and exc.lineno and exc.lineno > 1 or path in src.text_starts and \
             isinstance(exc, TemplateSyntaxError) and src.text_starts[path] > line:
         line, col = src.text_starts[path] + (exc.lineno or 1) - 1, 1
-    message = getattr(exc, "message", None) or str(exc)
+    message = plain_message(exc)
+    unknown = _UNKNOWN_NAME.match(message)
+    if unknown:
+        message += did_you_mean(unknown[1], context) or f"; a text may use: {', '.join(sorted(context))}"
     return Problem(src.file, line, col, dotted(path), f"in the text: {message}")

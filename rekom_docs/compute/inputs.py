@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from .. import engine
-from ..errors import Severity, closest
+from ..errors import Severity, did_you_mean
 from ..formats import percent, plain_number
 from ..model.allocation import Allocation, Line
 from ..model.schema import Registers
@@ -49,14 +49,14 @@ def _key_problems(spec: Allocation, keys: dict[str, engine.Key]) -> Iterator[tup
     if spec.stated:
         for column in spec.stated.columns:
             if column != "total" and column not in keys:
-                yield ("stated", "columns", column), f"'{column}' is not a key of this allocation (nor 'total'){_hint(column, keys)}", Severity.ERROR
+                yield ("stated", "columns", column), f"'{column}' is not a key of this allocation (nor 'total'){did_you_mean(column, keys)}", Severity.ERROR
 
 
 def _recipient_problems(spec: Allocation, recipients, reg: Registers) -> Iterator[tuple[tuple, str, Severity]]:
     ids = {r.id for r in recipients}
     for nid in spec.recipients:
         if nid not in reg.networks:
-            yield ("recipients", nid), f"no network '{nid}' in the register{_hint(nid, reg.networks)}", Severity.ERROR
+            yield ("recipients", nid), f"no network '{nid}' in the register{did_you_mean(nid, reg.networks)}", Severity.ERROR
     for i, key in enumerate(spec.keys):
         for nid in key.exceptions:
             if nid not in ids:
@@ -75,10 +75,10 @@ def _line_recipient_problems(spec: Allocation, reg: Registers) -> Iterator[tuple
     for at, line in lines:
         if line.recipient and line.recipient not in reg.networks and line.recipient not in reg.organisations:
             yield (at + ("recipient",), f"no network or organisation '{line.recipient}' in the register"
-                   f"{_hint(line.recipient, [*reg.networks, *reg.organisations])}", Severity.ERROR)
+                   f"{did_you_mean(line.recipient, [*reg.networks, *reg.organisations])}", Severity.ERROR)
         for k, nid in enumerate(line.shared):
             if nid not in reg.networks:
-                yield at + ("shared", nid if isinstance(line.shared, dict) else k), f"no network '{nid}' in the register{_hint(nid, reg.networks)}", Severity.ERROR
+                yield at + ("shared", nid if isinstance(line.shared, dict) else k), f"no network '{nid}' in the register{did_you_mean(nid, reg.networks)}", Severity.ERROR
 
 
 def _measure_problems(spec: Allocation, recipients, known) -> Iterator[tuple[tuple, str, Severity]]:
@@ -118,13 +118,7 @@ def _party_problems(spec: Allocation, recipients, reg: Registers) -> Iterator[tu
             if party != NETWORK and party not in universities:
                 name = reg.networks[nid].short if nid in reg.networks else nid
                 yield (("requests", nid, party), f"'{party}' is neither '{NETWORK}' nor a university partner of {name}"
-                       f"{_hint(party, [NETWORK, *universities])}", Severity.ERROR)
-
-
-def _hint(word: str, known) -> str:
-    """`; did you mean 'x'?` when a known word is close."""
-    close = closest(word, known)
-    return f"; did you mean '{close}'?" if close else ""
+                       f"{did_you_mean(party, [NETWORK, *universities])}", Severity.ERROR)
 
 
 def plain_percent(share: Fraction | int, digits: int = 1) -> str:

@@ -8,6 +8,7 @@ every other scalar stays text for the typed models to parse, and duplicate keys 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,15 @@ Key = tuple[str | int, ...]
 
 # Why: libyaml's composer is several times faster and gives the same nodes and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9]{0,17})$")  # longer stays text: the models refuse it, located
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
+MAX_BYTES = 2_000_000  # a meeting file is some 20 kB
+MAX_DEPTH = 40  # nesting of lists and mappings (the bundled files use 8)
+MAX_VALUES = 100_000  # values built, aliases expanded (the bundled files hold some 1 000)
+# Why: a bell, form feed, NUL or escape is never meant in a case file; Word would show a page
+# break or drop the text, and XML cannot hold most of them. Tab, CR and LF are the only ones kept.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\u2028\u2029]")
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool",
                "tag:yaml.org,2002:null", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp",
@@ -63,7 +70,13 @@ def dotted(path: Key) -> str:
 def load_file(path: Path) -> tuple[Located | None, list[Problem]]:
     """Load one YAML file; on failure return no data and the problems found."""
     name = relative(path)
-    raw = path.read_bytes()
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return None, [Problem(name, 1, 1, "", f"cannot read the file: {exc.strerror or exc}")]
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(name, 1, 1, "", f"the file is larger than {MAX_BYTES // 1_000_000} MB; a case file is far smaller")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -74,23 +87,74 @@ def load_file(path: Path) -> tuple[Located | None, list[Problem]]:
 
 def load_text(text: str, name: str) -> tuple[Located | None, list[Problem]]:
     """Load YAML text; `name` is used in problem locations."""
+    found = _control_characters(text, name)
+    if found:
+        return None, found
     try:
+        too_deep = _too_deep(text, name)
+        if too_deep:
+            return None, [too_deep]
         nodes = list(yaml.compose_all(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(name, exc, text)]
+    except (yaml.YAMLError, RecursionError, MemoryError) as exc:
+        return None, [Problem(name, 1, 1, "", f"YAML syntax: {exc}")]
     if not nodes or nodes[0] is None:
         return None, [Problem(name, 1, 1, "", "the file is empty")]
     if len(nodes) > 1:
         return None, [Problem(name, 1, 1, "", "the file holds more than one YAML document ('---'); use one file per meeting")]
     located = Located(name, None, source_lines=text.splitlines())
     problems: list[Problem] = []
-    located.data = _build(nodes[0], (), located, problems)
+    try:
+        located.data = _build(nodes[0], (), located, problems)
+    except _TooMany as exc:
+        line, col = _mark(exc.node)
+        return None, [Problem(name, line, col, "", f"more than {MAX_VALUES:,} values: aliases (*name) expand "
+                                                   f"too far or refer to themselves; write the values out")]
     return (None if problems else located), problems
+
+
+class _TooMany(Exception):
+    """More values were built than MAX_VALUES (an alias bomb or a self-referring alias)."""
+
+    def __init__(self, node: yaml.Node):
+        self.node = node
+
+
+def _control_characters(text: str, name: str) -> list[Problem]:
+    """A located problem for each of the first few control characters in `text`."""
+    problems = []
+    for match in list(_CONTROL.finditer(text))[:5]:
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        char = match.group(0)
+        problems.append(Problem(name, line, col, "", f"control character U+{ord(char):04X} "
+                                f"({unicodedata.name(char, 'no name')}) is not allowed in a case file; remove it"))
+    return problems
+
+
+def _too_deep(text: str, name: str) -> Problem | None:
+    """A problem when lists and mappings nest deeper than MAX_DEPTH, found before any node is built.
+
+    Why: libyaml's composer recurses in C; 100 000 levels crash the interpreter.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                line, col = event.start_mark.line + 1, event.start_mark.column + 1
+                return Problem(name, line, col, "", f"lists and mappings nest more than {MAX_DEPTH} deep")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
 
 
 def _build(node: yaml.Node, path: Key, out: Located, problems: list[Problem]) -> Any:
     """Turn a composed node into plain data, recording marks and collecting problems."""
     out.marks.setdefault(path, _mark(node))
+    if len(out.marks) > MAX_VALUES or len(path) > MAX_DEPTH:
+        raise _TooMany(node)
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
         problems.append(out.problem(path, f"YAML tags such as {node.tag!r} are not supported"))
         return None
@@ -108,7 +172,7 @@ def _build_mapping(node: yaml.MappingNode, path: Key, out: Located, problems: li
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(out.problem(path, "a key must be plain text"))
             continue
-        key = str(key_node.value)
+        key = unicodedata.normalize("NFC", str(key_node.value))
         line, col = _mark(key_node)
         if key in first_seen:
             problems.append(Problem(out.file, line, col, dotted(path + (key,)),
@@ -125,7 +189,7 @@ def _scalar(node: yaml.ScalarNode, path: Key, out: Located, problems: list[Probl
     if node.tag not in _PLAIN_TAGS:
         problems.append(out.problem(path, f"YAML tags such as {node.tag!r} are not supported"))
         return None
-    value = node.value
+    value = unicodedata.normalize("NFC", node.value)
     out.text_starts[path] = node.start_mark.line + (2 if node.style in ("|", ">") else 1)
     if node.style:  # quoted or block ('' or None is plain, by loader)
         return value
@@ -151,8 +215,22 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     at = lines[line - 1][col - 1:col] if 0 < line <= len(lines) else ""
     if at == "\t" or "'\\t'" in problem:
         return Problem(name, line, col, "", "a tab character is used for indentation; YAML needs spaces")
+    plain = next((words for jargon, words in _PLAIN.items() if jargon in problem), None)
+    if plain:
+        return Problem(name, line, col, "", plain)
     context = f" ({exc.context})" if exc.context else ""
     return Problem(name, line, col, "", f"YAML syntax: {problem}{context}")
+
+
+# Why: libyaml's wording assumes one knows YAML's grammar; these say what to do.
+_PLAIN = {
+    "mapping values are not allowed": "a ':' followed by a space inside a value starts a new key; "
+                                      "put the value in quotes or use a block (|) for text",
+    "could not find expected ':'": "a line here is neither 'key: value' nor a list item ('- '); check the indentation",
+    "did not find expected key": "the indentation does not line up with the keys above; check the spaces",
+    "found undefined alias": "'*' starts a reference to an anchor ('&name') that does not exist; quote the value",
+    "found character that cannot start any token": "a value cannot start with '@' or '`'; put it in quotes",
+}
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:

@@ -64,9 +64,20 @@ def _message(err: ErrorDetails) -> str:
     msg = str(err["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         msg = msg.removeprefix(prefix)
+    if err["type"] == "string_pattern_mismatch":
+        pattern = (err.get("ctx") or {}).get("pattern", "")
+        msg = _PATTERNS.get(pattern, "not in the expected form")
     if err["type"] in {"string_pattern_mismatch", "literal_error", "enum"}:
         msg += f", got {err.get('input')!r}"
     return msg
+
+
+# Why: "String should match pattern '^[a-z0-9]...'" is the library's wording, not the user's.
+_PATTERNS = {
+    r"^[a-z0-9][a-z0-9-]*$": "an id is written in lower-case letters, digits and '-' (e.g. 'kari-lund')",
+    r"^[a-z_][a-z0-9_]*$": "a name is written in lower-case letters, digits and '_' (e.g. 'fordeling')",
+    r"^[1-9][0-9]*/[0-9]{4}$": "a case number is written number/year (e.g. '8/2022')",
+}
 
 
 def _unknown_key(model: type[BaseModel], data: Any, path: Key) -> str:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InvalidInput, Problem, RekomError, relative
+from ..errors import InvalidInput, Problem, RekomError, closest, relative
 from .load import Located, load_file
 from .parse import parse
 from .schema import Meeting, Registers
 from .translations import is_translation_file
 
 REGISTER = "register.yaml"
+# Why so strict: the id goes into folder names, make targets and shell commands.
+MEETING_FILE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*\.yaml$")
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,9 @@ class Project:
         for item in self.meetings:
             if item.id == meeting_id:
                 return item
-        raise RekomError(f"no meeting '{meeting_id}'; known: {', '.join(m.id for m in self.meetings)}")
+        hint = closest(meeting_id, [m.id for m in self.meetings])
+        raise RekomError(f"no meeting '{meeting_id}'" + (f"; did you mean '{hint}'?" if hint else
+                                                           f"; known: {', '.join(m.id for m in self.meetings)}"))
 
 
 def find_root(path: Path) -> Path:
@@ -53,14 +59,44 @@ def find_root(path: Path) -> Path:
     raise RekomError(f"{relative(path)}: no {REGISTER} found here or in any folder above")
 
 
-def meeting_paths(path: Path) -> list[Path]:
-    """The meeting files at `path`: the file itself, or every YAML file below the folder."""
+def meeting_paths(path: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """The meeting files at `path`: the file itself, or every YAML file below the folder.
+
+    A badly named file, an unreadable folder or a link to a folder is a problem (added to
+    `problems`), never silently skipped; links to folders are not followed (no loops).
+    """
+    problems = [] if problems is None else problems
     if not path.exists():
         raise RekomError(f"{relative(path)}: no such file or folder")
     if path.is_file():
-        return [] if path.name == REGISTER else [meeting_of(path)]
-    return sorted(p for p in path.rglob("*.y*ml") if p.name != REGISTER and p.suffix in (".yaml", ".yml")
-                  and not is_translation_file(p))
+        return [] if path.name == REGISTER else _named_well([meeting_of(path)], problems)
+    found = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Problem(str(exc.filename), 1, 1, "", f"cannot read the folder: {exc.strerror}"))
+
+    for folder, dirs, files in os.walk(path, onerror=unreadable):
+        for name in sorted(dirs):
+            if os.path.islink(os.path.join(folder, name)):
+                problems.append(Problem(os.path.join(folder, name), 1, 1, "",
+                                        "a link to a folder is not followed; move the case files here"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
+        found += [Path(folder, f) for f in files if not f.startswith(".") and f != REGISTER
+                  and os.path.splitext(f)[1].lower() in (".yaml", ".yml") and not is_translation_file(Path(f))]
+    return _named_well(sorted(found), problems)
+
+
+def _named_well(paths: list[Path], problems: list[Problem]) -> list[Path]:
+    """The paths named like a meeting (`YYYY-MM-DD-name.yaml`); a problem for each other."""
+    good = []
+    for path in paths:
+        if MEETING_FILE.match(path.name):
+            good.append(path)
+        else:
+            problems.append(Problem(relative(path), 1, 1, "", f"the file name '{path.name}' must be the meeting's "
+                                    "date and a name in lower-case letters, digits and '-', ending in '.yaml', "
+                                    "e.g. 2024-01-11-rekom.yaml"))
+    return good
 
 
 def meeting_of(path: Path) -> Path:
@@ -78,7 +114,8 @@ def load_project(path: Path) -> tuple[Project, list[Problem]]:
     problems: list[Problem] = []
     register_source, registers = _load(root / REGISTER, Registers, problems)
     meetings = []
-    for meeting_path in meeting_paths(path):
+    paths = meeting_paths(path, problems)
+    for meeting_path in paths:
         source, meeting = _load(meeting_path, Meeting, problems)
         if meeting is not None:
             meetings.append(MeetingFile(meeting_path.stem, meeting_path, source, meeting))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, NamedTuple
 
@@ -21,9 +21,12 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-_GROUPED_INT = re.compile(r"^-?\d{1,3}([ \u00a0\u202f]\d{3})+$|^-?\d+$")
-_DECIMAL = re.compile(r"^-?\d+[.,]\d+$")
-_CLOCK = re.compile(r"^(\d{1,2})\s*[:.]\s*(\d{2})$")
+# Why [0-9] and not \d: \d also takes full-width and other scripts' digits ('１２').
+_GROUPED_INT = re.compile(r"^[0-9]{1,3}([ \u00a0\u202f][0-9]{3})+$|^[0-9]+$")
+_DECIMAL = re.compile(r"^[0-9]+[.,][0-9]+$")
+_GROUPED_DECIMAL = re.compile(r"^-?([0-9]{1,3}([ \u00a0\u202f][0-9]{3})+|[0-9]+)([.,][0-9]+)?$")
+MAX_DIGITS = 15  # a trillion kroner; more is a typing error (and huge numbers make work unbounded)
+_CLOCK = re.compile(r"^([0-9]{1,2})\s*[:.]\s*([0-9]{2})$")
 _SLOT = re.compile(r"^(.+?)\s*[-\u2013\u2014]\s*(.+)$")
 
 
@@ -31,10 +34,12 @@ def parse_money(value: object) -> int:
     """Whole kroner from an int or a string grouped by spaces (`17 873 000`)."""
     if isinstance(value, bool):
         raise ValueError("expected an amount in whole kroner, got true/false")
-    if isinstance(value, int):
-        return value
+    if isinstance(value, str) and value.strip().startswith(("-", "\u2212")) or isinstance(value, int) and value < 0:
+        raise ValueError(f"an amount cannot be negative, got {value!r}")
     if isinstance(value, str) and _GROUPED_INT.match(value.strip()):
-        return int(re.sub(r"\s", "", value.strip()))
+        value = int(re.sub(r"\s", "", value.strip()))
+    if isinstance(value, int):
+        return _bounded(value, value)
     raise ValueError(f"expected an amount in whole kroner such as 17873000 or '17 873 000', got {value!r}")
 
 
@@ -42,14 +47,25 @@ def parse_decimal(value: object) -> Decimal:
     """An exact decimal from an int or a string (`228.1`, `228,1`); never from float."""
     if isinstance(value, (bool, float)):
         raise ValueError(f"expected an exact number written as text or integer, got {value!r}")
-    if isinstance(value, (int, Decimal)):
-        return Decimal(value)
-    if isinstance(value, str):
-        try:
-            return Decimal(re.sub(r"[\s\u00a0\u202f]", "", value).replace(",", "."))
-        except InvalidOperation:
-            pass
-    raise ValueError(f"expected a number such as 228.1, got {value!r}")
+    if isinstance(value, int):
+        return Decimal(_bounded(value, value))
+    if isinstance(value, Decimal) and value.is_finite():
+        return _bounded(value, value)
+    if isinstance(value, str) and _GROUPED_DECIMAL.match(value.strip()):
+        return _bounded(Decimal(re.sub(r"[\s\u00a0\u202f]", "", value).replace(",", ".")), value)
+    raise ValueError(f"expected a number such as 228.1 or '1 228,5', got {value!r}")
+
+
+def _bounded(number, raw: object):
+    """The number, or an error when it has more than MAX_DIGITS digits before the point."""
+    whole = abs(int(number))
+    if whole >= 10 ** MAX_DIGITS:
+        raise ValueError(f"the number {str(raw)[:20]}{'...' if len(str(raw)) > 20 else ''} has more than "
+                         f"{MAX_DIGITS} digits; check it")
+    exponent = number.as_tuple().exponent if isinstance(number, Decimal) else 0
+    if isinstance(exponent, int) and -exponent > MAX_DIGITS:
+        raise ValueError(f"the number {str(raw)[:20]}... has more than {MAX_DIGITS} decimals; check it")
+    return number
 
 
 def parse_cell(value: object) -> int | Decimal | str | None:
@@ -71,10 +87,10 @@ def parse_percent(value: object) -> Fraction:
 
     Why: a bare `0.2` could mean 20 % or 0,2 %; a decimal share must carry its '%'.
     """
-    if isinstance(value, str) and "%" not in value and not value.strip().isdigit():
+    if isinstance(value, str) and "%" not in value and not _GROUPED_INT.match(value.strip()):
         raise ValueError(f"write a share with '%': {value!r} could be read as {value.strip()} % "
                          f"or as a fraction of the whole; write e.g. '20 %'")
-    text = value.strip().rstrip("%").strip() if isinstance(value, str) else value
+    text = value.strip().removesuffix("%").strip() if isinstance(value, str) else value
     try:
         number = parse_decimal(text)
     except ValueError:
@@ -148,7 +164,7 @@ Percent = Annotated[
     Fraction,
     BeforeValidator(parse_percent),
     PlainSerializer(lambda f: f"{float(f * 100):g} %"),
-    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d+([.,]\d+)?\s*%?$"}],
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^[0-9]+([.,][0-9]+)?\s*%?$"}],
                     "description": "Percentage, e.g. '20 %'."}),
 ]
 Clock = Annotated[

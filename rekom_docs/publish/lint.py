@@ -8,16 +8,27 @@ row, alt text on every image, and no bokmål left in a nynorsk document.
 from __future__ import annotations
 
 from pathlib import Path
+from zipfile import BadZipFile
 
 from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from lxml import etree
+
+from ..errors import RekomError
 
 A4_MM = (210, 297)
 
 
 def lint_docx(path: Path) -> list[str]:
-    """Every accessibility problem found in the document at `path`, as readable sentences."""
-    doc = Document(str(path))
+    """Every accessibility problem found in the document at `path`, as readable sentences.
+
+    Raises RekomError when the file is no Word document (a PDF, a broken zip, an Excel file).
+    """
+    try:
+        doc = Document(str(path))
+    except (PackageNotFoundError, BadZipFile, KeyError, ValueError, OSError, etree.LxmlError) as exc:
+        raise RekomError(f"{path}: not a Word document that can be read ({exc.__class__.__name__}: {str(exc)[:120]})") from None
     return [*_properties(doc), *_pages(doc), *_headings(doc), *_fake_headings(doc), *_tables(doc), *_images(doc),
             *_nynorsk(doc)]
 
@@ -39,9 +50,13 @@ def _language(doc) -> str | None:
 
 
 def _pages(doc) -> list[str]:
-    return [f"section {i + 1} is {round(s.page_width.mm)}x{round(s.page_height.mm)} mm, not A4"
-            for i, s in enumerate(doc.sections)
-            if (round(s.page_width.mm), round(s.page_height.mm)) not in (A4_MM, A4_MM[::-1])]
+    problems = []
+    for i, s in enumerate(doc.sections):
+        if s.page_width is None or s.page_height is None:
+            problems.append(f"section {i + 1} has no page size (w:pgSz), so it is not set to A4")
+        elif (round(s.page_width.mm), round(s.page_height.mm)) not in (A4_MM, A4_MM[::-1]):
+            problems.append(f"section {i + 1} is {round(s.page_width.mm)}x{round(s.page_height.mm)} mm, not A4")
+    return problems
 
 
 def _headings(doc) -> list[str]:

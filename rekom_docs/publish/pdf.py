@@ -87,7 +87,7 @@ def find_docx(out: Path) -> list[Path]:
     found = []
     for path in out.rglob("*.docx"):
         parts = path.relative_to(out).parts
-        if parts[0] == ARCHIVE or any(p.startswith((".", "~$")) for p in parts) or not path.is_file():
+        if parts[0] == ARCHIVE or any(p.startswith((".", "~$")) for p in parts) or path.is_symlink() or not path.is_file():
             continue
         found.append(path)
     return sorted(found)

@@ -18,7 +18,10 @@ ARCHIVE = "archive"
 
 
 def checked_target(root: Path, target: Path) -> Path:
-    """`target` resolved, refused when outside `root` or when it is an archived file."""
+    """`target` resolved, refused when outside `root`, reached through a link, or an archived file."""
+    if root.exists() and not root.is_dir():
+        raise RekomError(f"the output folder {root} is a file; name a folder (or a new name) with --out")
+    _no_links(root, target)
     root, resolved = root.resolve(), target.resolve()
     if not resolved.is_relative_to(root):
         raise RekomError(f"refusing to write {target}: it is outside the output folder {root}")
@@ -27,11 +30,42 @@ def checked_target(root: Path, target: Path) -> Path:
     return resolved
 
 
+def _no_links(root: Path, target: Path) -> None:
+    """Refuse a target reached through a symbolic link below `root` (one planted in build/ or the archive)."""
+    try:
+        parts = target.relative_to(root).parts
+    except ValueError:
+        return  # not below root as written: the resolved check says so
+    for depth in range(1, len(parts) + 1):
+        step = root.joinpath(*parts[:depth])
+        if step.is_symlink():
+            raise RekomError(f"refusing to write {target}: {step} is a link, and links in the output folder are not followed")
+
+
+def _clean_stale(folder: Path, name: str) -> None:
+    """Remove temp files for `name` left in `folder` by a run that was killed (its process is gone)."""
+    for stale in folder.glob(f".{name}.*.tmp"):
+        pid = stale.name[len(name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)) and not stale.is_symlink():
+            stale.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 @contextmanager
 def adjacent_tmp_file(target: Path):
     """A temporary path next to `target`, removed unless it was moved into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    _clean_stale(target.parent, target.name)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
     try:
@@ -44,6 +78,13 @@ def write_file(root: Path, target: Path, save: Callable[[Path], None],
                verify: Callable[[Path], None] | None = None) -> Path:
     """Write `target` under `root` by calling `save(tmp_path)`, optionally `verify` it, then rename it into place."""
     final = checked_target(root, target)
+    try:
+        return _write(final, save, verify)
+    except OSError as exc:
+        raise RekomError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _write(final: Path, save: Callable[[Path], None], verify: Callable[[Path], None] | None) -> Path:
     with adjacent_tmp_file(final) as tmp:
         save(tmp)
         if verify:
@@ -53,6 +94,13 @@ def write_file(root: Path, target: Path, save: Callable[[Path], None],
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; published files are readable like any other
         os.replace(tmp, final)
     return final
+
+
+def write_bytes(root: Path, target: Path, data: bytes, verify: Callable[[Path], None] | None = None) -> Path:
+    """`write_file` for content already in memory."""
+    def save(tmp: Path) -> None:
+        tmp.write_bytes(data)
+    return write_file(root, target, save, verify)
 
 
 def _umask() -> int:

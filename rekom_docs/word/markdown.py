@@ -38,6 +38,7 @@ from docx.text.run import Run
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..compute.casetext import depth_problem
 from . import ooxml as ox
 from . import table_layout
 from .markdown_lists import CARRIED, normalize_lists, parse_marker
@@ -60,8 +61,6 @@ _QUOTE_INDENT = 720  # twips, blockquote indentation when the template has no "Q
 _CODE_FONT = "Courier New"
 
 
-class JinjaInFootnoteError(ValueError):
-    """A footnote contains `{{`, `{%` or `{#`, which docxtpl would parse as Jinja."""
 
 
 @dataclass(frozen=True)
@@ -189,8 +188,15 @@ def _set_text(run: Run, text: str) -> None:
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
 
 
+class MarkdownTooDeep(ValueError):
+    """Lists or quotes in a case text nest too deep (the check stage reports it, located)."""
+
+
 def _markdown_to_html(text: str) -> str:
     """HTML for `text`; raw HTML in the source is kept as literal text."""
+    problem = depth_problem(text)
+    if problem:
+        raise MarkdownTooDeep(problem)
     return _parser().reset().convert(normalize_lists(_clean_source(text)))
 
 
@@ -682,7 +688,6 @@ class _Converter:
 
         story = _Story(new_p=new_p, part=part)
         if li is not None:
-            _refuse_jinja(li)
             self._blocks(li, story, _Block(style=text_style))
         self._finish_footnote(footnote, new_p, text_style, ref_style)
         return ox.footnote_reference_run(footnote_id, ref_style)
@@ -813,20 +818,3 @@ def _drop_backrefs(li: etree._Element) -> None:
         else:
             parent.text = (parent.text or "").rstrip("\u00a0") + tail
         parent.remove(a)
-
-
-_JINJA_OPEN = re.compile(r"\{[{%#]")
-
-
-def _refuse_jinja(li: etree._Element) -> None:
-    """Refuse `{{`, `{%`, `{#` in a footnote: docxtpl's render would parse it as Jinja.
-
-    Why: docxtpl renders every footnotes part through Jinja after the body; its output
-    is discarded for our XmlPart, but a syntax error still aborts the whole render.
-    """
-    text = li.text_content()
-    if found := _JINJA_OPEN.search(text):
-        raise JinjaInFootnoteError(
-            f"footnote text contains {found.group(0)!r}, which docxtpl "
-            f"would read as a template tag: {text.strip()[:80]!r}"
-        )

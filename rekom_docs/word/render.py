@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import zipfile
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined, Template, TemplateError
+from jinja2 import TemplateError
+from lxml import etree
 
-from ..errors import RekomError
+from ..errors import RekomError, relative
+from ..jinja import plain_message, render_budget, template_line
+from ..jinja import word_env as jinja_env
 from ..present.document import ChartView, Document, Markdown, TableView
 from . import table_layout
 from .letterhead import apply_letterhead, find_letterhead
@@ -29,50 +33,39 @@ from .template_styles import require_styles
 PLAIN_STYLES = {"Normal", "Body Text"}
 
 
-class _CompilingOnce(Environment):
-    """A Jinja environment that compiles each template part once, however many documents use it.
+class _Template(DocxTemplate):
+    """docxtpl's template whose footnotes part is never rendered as Jinja.
 
-    Why: docxtpl compiles the body, headers and footers of the template for every document;
-    for letters, one per recipient from the same template, that was a fifth of the work.
+    Why: the case texts' footnotes are written into that part before the render, so
+    rendering it would read their text as template source (`{` + line break + `{ ... }}`).
     """
 
-    def __init__(self, **options):
-        super().__init__(**options)
-        self._compiled: dict[str, Template] = {}
-
-    def from_string(self, source, globals=None, template_class=None):
-        if globals or template_class or not isinstance(source, str):
-            return super().from_string(source, globals, template_class)
-        if source not in self._compiled:
-            if len(self._compiled) >= 64:  # a few parts of a few templates; bounded all the same
-                self._compiled.clear()
-            self._compiled[source] = super().from_string(source)
-        return self._compiled[source]
-
-
-@lru_cache(maxsize=1)
-def jinja_env() -> Environment:
-    """The one Jinja environment for Word templates: autoescape on, undefined names are errors.
-
-    Why: docxtpl's default leaves autoescape off, so `&` or `<` in a name would corrupt
-    the document XML; StrictUndefined turns a misspelt tag into an error, not a blank.
-    """
-    return _CompilingOnce(autoescape=True, undefined=StrictUndefined)
+    def render_footnotes(self, context, jinja_env=None) -> None:
+        """Nothing: footnotes hold case text, which is data."""
 
 
 def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
     """Render `doc` with the first template found in `template_dirs`."""
     path = find_template(doc.template, template_dirs, doc.lang)
-    tpl = DocxTemplate(path)
+    tpl = _Template(path)
+    try:
+        tpl.get_docx()
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError) as exc:
+        raise RekomError(f"{_shown(path)}:1: cannot be read as a Word document ({str(exc)[:120]})") from None
     require_styles(tpl.get_docx(), path)
     letterhead = find_letterhead(doc.lang, template_dirs)
     if letterhead is not None:
         apply_letterhead(tpl.get_docx(), letterhead)
-    context = _materialise(doc.context, tpl)
     try:
-        tpl.render(context, jinja_env=jinja_env(), autoescape=True)
-    except TemplateError as exc:
-        raise RekomError(f"template {doc.template}.docx: {exc}") from exc
+        context = _materialise(doc.context, tpl)
+    except ValueError as exc:  # MarkdownTooDeep, MissingStyleError: the text or the template, said plainly
+        raise RekomError(f"{_shown(path)}, paragraph 1: {exc}") from None
+    try:
+        with render_budget():
+            tpl.render(context, jinja_env=jinja_env(), autoescape=True)
+    except (TemplateError, ValueError, TypeError, ArithmeticError, LookupError, RecursionError) as exc:
+        # Why more than TemplateError: a template can call a value's method wrongly ('x'.split(1)).
+        raise RekomError(f"{_shown(path)}, paragraph {_paragraph(exc)}: {plain_message(exc)}") from None
     number_captions(tpl.docx.element.body)
     props = tpl.docx.core_properties
     props.title, props.author, props.language = doc.title, doc.author, {"nb": "nb-NO", "nn": "nn-NO"}[doc.lang]
@@ -80,6 +73,16 @@ def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
     props.last_modified_by = doc.author
     props.content_status = doc.status  # Why: a draft says so in its properties too, not only on the page
     return tpl
+
+
+def _shown(path: Path) -> str:
+    return relative(path)
+
+
+def _paragraph(exc: BaseException) -> int:
+    """The paragraph an error is in (docxtpl puts each paragraph on its own line, after one)."""
+    line = template_line(exc)
+    return max(line - 1, 1) if line else 1
 
 
 def find_template(name: str, template_dirs: list[Path], lang: str = "nb") -> Path:

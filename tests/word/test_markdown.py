@@ -17,7 +17,6 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from rekom_docs.word.markdown import (
-    JinjaInFootnoteError,
     MarkdownStyles,
     MissingStyleError,
     add_markdown,
@@ -443,12 +442,6 @@ def test_template_with_existing_footnotes_part_is_extended(template, tmp_path):
     assert texts == ["Første.", "Andre."]
     with zipfile.ZipFile(out) as z:
         assert sum(n == "word/footnotes.xml" for n in z.namelist()) == 1
-
-
-def test_jinja_in_footnote_is_refused(template):
-    tpl = DocxTemplate(str(template))
-    with pytest.raises(JinjaInFootnoteError):
-        render_markdown(tpl, "Tekst[^1].\n\n[^1]: Se {{ x }}.")
 
 
 def test_repeated_reference_gets_its_own_footnote(template, tmp_path):

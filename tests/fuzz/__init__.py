@@ -1,0 +1,1 @@
+"""Fuzzing the command line with hostile and broken case files, file names and templates."""
