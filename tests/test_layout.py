@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "rekom_docs"
 STAGES = ["errors", "formats", "jinja", "model", "engine", "compute", "nynorsk", "check", "present", "word", "publish", "distribute",
           "archive", "build", "commands", "cli", "__main__"]
 LIMIT = 400  # lines; the modules below are over it today and shrink, never grow
-OVER = {"word/markdown.py": 1000, "word/template_check.py": 500}
+OVER: dict[str, int] = {}  # every module is within the limit
 
 
 def _stage(module: str) -> str:

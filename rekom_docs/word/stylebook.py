@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from docx.oxml.ns import qn
@@ -77,3 +78,42 @@ class StyleBook:
                 break
             ids.append(style_id)
         return ids
+
+
+PARAGRAPH, CHARACTER, TABLE = "paragraph", "character", "table"
+
+
+@dataclass(frozen=True)
+class MarkdownStyles:
+    """Names of the template styles the converter writes; first present wins in tuples."""
+
+    body: tuple[str, ...] = ("Body Text", "Normal")
+    heading: str = "Heading {level}"
+    heading_offset: int = 0  # `#` becomes "Heading {1 + heading_offset}"
+    subheading: int = 0  # a top-level paragraph that is all bold becomes "Heading {subheading}"; 0: off
+    bullet: tuple[str, ...] = ("List Bullet", "List Bullet 2", "List Bullet 3")
+    number: tuple[str, ...] = ("List Number", "List Number 2", "List Number 3")
+    hyperlink: str = "Hyperlink"
+    footnote_text: str = "Footnote Text"
+    footnote_reference: str = "Footnote Reference"
+    table: str = "Table Grid"
+    table_text: str = "Normal"
+    quote: str = "Quote"  # optional: indented body paragraph when missing
+    code: str = "HTML Code"  # optional: direct Courier New when missing
+
+
+def missing_styles(document, styles: MarkdownStyles | None = None) -> list[str]:
+    """Names of the styles the converter may need that `document` lacks (template check)."""
+    styles = styles or MarkdownStyles()
+    book = style_book(ox.main_document_part(document.part))
+    wanted = [
+        (" or ".join(styles.body), PARAGRAPH, styles.body),
+        *[(n, PARAGRAPH, (n,)) for n in (styles.heading.format(level=i) for i in (1, 2, 3))],
+        *[(n, PARAGRAPH, (n,)) for n in (*styles.bullet[:2], *styles.number[:2])],
+        (styles.hyperlink, CHARACTER, (styles.hyperlink,)),
+        (styles.footnote_text, PARAGRAPH, (styles.footnote_text,)),
+        (styles.footnote_reference, CHARACTER, (styles.footnote_reference,)),
+        (styles.table, TABLE, (styles.table,)),
+        (styles.table_text, PARAGRAPH, (styles.table_text,)),
+    ]
+    return [label for label, kind, names in wanted if not any(book.find(n, kind) for n in names)]
