@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
 _LIST_MARKER = re.compile(r"^( *)([-*+]|\d{1,9}[.)]|[a-zA-Z][.)])( +|$)(.*)$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
 _PM_ORDERED = re.compile(r"^(\d+)\.(?= |$)")  # what Python-Markdown reads as an ordered marker
@@ -181,3 +183,58 @@ def normalize_lists(text: str) -> str:
         if not stack and _ATX_HEADING.match(line):
             block = previous = None  # a heading is no paragraph: a list may follow it
     return "\n".join(out)
+
+
+CARRIED_FORMATS = {  # kind of carried marker -> (w:numFmt, w:lvlText); None: the style's
+    "decimal": None,
+    "lower": ("lowerLetter", "%{level})"),
+    "upper": ("upperLetter", "%{level})"),
+    "lower_dot": ("lowerLetter", "%{level}."),
+    "upper_dot": ("upperLetter", "%{level}."),
+    "paren": ("decimal", "%{level})"),
+}
+
+
+def ordered_runs(ol: etree._Element) -> list[tuple[tuple[str, str] | None, int, list]]:
+    """The items of an `ol` as runs of one format: (format or None for "1.", start, items).
+
+    Items carry their marker (see `_CARRY_OPEN`); it is taken out of the item's text here.
+    """
+    runs: list[tuple[tuple[str, str] | None, int, list]] = []
+    first = int(ol.get("start") or 1)
+    for position, li in enumerate(ol.iterchildren("li")):
+        carried = take_carried_marker(li)
+        if carried is None:
+            fmt, number = None, first + position
+        else:
+            marker = parse_marker(carried + " ")
+            assert marker is not None  # a carried marker was parsed as one before it was carried
+            fmt, number = CARRIED_FORMATS[marker.kind], marker.ordinal
+        if not runs or runs[-1][0] != fmt:
+            runs.append((fmt, number, []))
+        runs[-1][2].append(li)
+    return runs
+
+
+def take_carried_marker(li: etree._Element) -> str | None:
+    """Remove the carried marker (`a)` between U+E000 and U+E001) from an item; return it."""
+    node = li
+    if not (li.text or "").strip() and len(li) and li[0].tag == "p":
+        node = li[0]  # a loose item: the text starts in its first paragraph
+    found = CARRIED.match(node.text or "")
+    if not found:
+        return None
+    node.text = node.text[found.end():]
+    return found.group(1)
+
+
+def drop_backrefs(li: etree._Element) -> None:
+    """Remove Markdown's `↩` back-links (and the no-break space before them) from a note."""
+    for a in li.xpath(".//a[@class='footnote-backref']"):
+        previous, parent = a.getprevious(), a.getparent()
+        tail = a.tail or ""
+        if previous is not None:
+            previous.tail = (previous.tail or "").rstrip("\u00a0") + tail
+        else:
+            parent.text = (parent.text or "").rstrip("\u00a0") + tail
+        parent.remove(a)

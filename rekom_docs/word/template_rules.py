@@ -33,10 +33,9 @@ from .template_check import (
     check_shapes,
     data_shapes,
     show,
-    template_parts,
-    template_uses,
 )
 from .template_styles import missing
+from .template_uses import template_parts, template_uses
 
 _UNREADABLE = (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError)
 _TAG = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}", re.S)

@@ -1,0 +1,395 @@
+"""The walk from the HTML tree into Word: paragraphs, runs, lists, hyperlinks, footnotes and tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from docx.opc.part import Part, XmlPart
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from docx.oxml.table import CT_Tbl
+from docx.shared import Emu, Inches, Twips
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+from lxml import html as lxml_html
+
+from . import ooxml as ox
+from . import table_layout
+from .markdown_html import (
+    ALIGN,
+    BLOCK_TAGS,
+    WHITESPACE,
+    BreakItem,
+    InlineItem,
+    NoteRefItem,
+    TextItem,
+    append_text,
+    cell_alignment,
+    column_alignments,
+    inline_items,
+    is_bold_line,
+    markdown_to_html,
+    normalize_spaces,
+    parse_html,
+)
+from .markdown_lists import drop_backrefs, ordered_runs
+from .stylebook import CHARACTER, PARAGRAPH, TABLE, MarkdownStyles, MissingStyleError, style_book
+from .typography import no_break
+
+EXTRA_LEVEL_INDENT = 360  # twips per list level deeper than the template's list styles
+QUOTE_INDENT = 720  # twips, blockquote indentation when the template has no "Quote"
+CODE_FONT = "Courier New"
+
+
+@dataclass
+class Story:
+    """Where blocks go: a paragraph factory and the part that owns their r:ids."""
+
+    new_p: Callable[[], Paragraph]
+    part: Part
+
+    def new_table(self, rows: int, cols: int, width: int) -> Table:
+        """A table placed where the next paragraph would go."""
+        anchor = self.new_p()
+        tbl = CT_Tbl.new_tbl(rows, cols, Emu(width))
+        anchor._p.addprevious(tbl)
+        anchor._p.getparent().remove(anchor._p)
+        return Table(tbl, anchor._parent)
+
+
+@dataclass
+class Block:
+    """How plain paragraphs look at the current point of the walk."""
+
+    style: str
+    indent: int = 0  # left indentation of plain paragraphs in twips
+    list_depth: int = 0
+    list_base: int = 0  # extra left indentation of lists (inside an unstyled quote)
+
+
+@dataclass
+class ListState:
+    """Resolved list styles of one kind (bullet or number), by nesting level."""
+
+    style_ids: list[str]
+    numbering: list[ox.StyleNumbering] = field(default_factory=list)
+
+
+class Converter:
+    """Walks the HTML of one Markdown text into a story of the document."""
+
+    def __init__(self, document_part, styles: MarkdownStyles):
+        self.doc_part = document_part
+        self.styles = styles
+        self.book = style_book(document_part)
+        self.notes: dict[str, etree._Element] = {}
+        self._footnotes: XmlPart | None = None
+
+    def convert(self, text: str, story: Story) -> None:
+        """Append `text` to `story`."""
+        root = parse_html(markdown_to_html(text))
+        self._take_footnotes(root)
+        body = self.book.first(self.styles.body, PARAGRAPH, "body paragraphs")
+        self._blocks(root, story, Block(style=body))
+
+    def _take_footnotes(self, root: etree._Element) -> None:
+        """Remove the footnote list from the tree and index its items by id."""
+        for div in root.xpath("//div[@class='footnote']"):
+            for li in div.xpath("./ol/li[@id]"):
+                drop_backrefs(li)
+                self.notes[li.get("id")] = li
+            div.getparent().remove(div)
+
+    # blocks
+
+    def _blocks(self, parent: etree._Element, story: Story, block: Block) -> None:
+        """Convert the block children of `parent`; loose inline text becomes a paragraph."""
+        pending: list[etree._Element | str] = []
+        if (parent.text or "").strip():
+            pending.append(parent.text)
+        for child in list(parent):  # copy: inline children are moved out below
+            if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+                self._flush_loose(pending, story, block)
+                self._block(child, story, block)
+                if (child.tail or "").strip():
+                    pending.append(child.tail)
+            else:
+                pending.append(child)
+        self._flush_loose(pending, story, block)
+
+    def _flush_loose(self, pending: list, story: Story, block: Block) -> None:
+        """Write inline content found between blocks as one paragraph."""
+        if not pending:
+            return
+        holder = lxml_html.Element("span")
+        for piece in pending:
+            if isinstance(piece, str):
+                append_text(holder, piece)
+            else:
+                holder.append(piece)  # moves it; fine, the tree is ours
+        pending.clear()
+        self._paragraph(story, block.style, inline_items(holder, {}), block.indent)
+
+    def _block(self, el: etree._Element, story: Story, block: Block) -> None:
+        """Convert one block element."""
+        tag = el.tag
+        if tag == "p" and self.styles.subheading and not block.indent and is_bold_line(el):
+            name = self.styles.heading.format(level=self.styles.subheading)
+            style = self.book.require(name, PARAGRAPH, "a bold line used as a heading")
+            self._paragraph(story, style, inline_items(el[0], {}), block.indent)
+        elif tag == "p":
+            self._paragraph(story, block.style, inline_items(el, {}), block.indent)
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            level = int(tag[1]) + self.styles.heading_offset
+            name = self.styles.heading.format(level=level)
+            style = self.book.require(name, PARAGRAPH, f"Markdown heading {'#' * int(tag[1])}")
+            self._paragraph(story, style, inline_items(el, {}), block.indent)
+        elif tag in ("ul", "ol"):
+            self._list(el, story, block)
+        elif tag == "pre":
+            self._code_block(el, story, block)
+        elif tag == "blockquote":
+            self._blockquote(el, story, block)
+        elif tag == "table":
+            self._table(el, story, block)
+        elif tag == "hr":
+            p = self._paragraph(story, block.style, [], block.indent)
+            ox.add_bottom_border(p._p)
+        else:  # div and anything unexpected: walk its content
+            self._blocks(el, story, block)
+
+    def _paragraph(self, story: Story, style_id: str, items, indent: int = 0) -> Paragraph:
+        """A paragraph of style `style_id` holding `items`."""
+        paragraph = story.new_p()
+        paragraph._p.get_or_add_pPr().style = style_id
+        if indent:
+            ox.set_indent(paragraph._p, indent)
+        self._runs(paragraph, story, normalize_spaces(list(items)))
+        return paragraph
+
+    def _code_block(self, el: etree._Element, story: Story, block: Block) -> None:
+        """A fenced or indented code block: one paragraph, monospace, lines kept."""
+        paragraph = story.new_p()
+        paragraph._p.get_or_add_pPr().style = block.style
+        if block.indent:
+            ox.set_indent(paragraph._p, block.indent)
+        run = paragraph.add_run()
+        self._format_run(run, TextItem("", code=True))
+        run.text = el.text_content().rstrip("\n")  # python-docx: \n -> w:br, \t -> w:tab
+
+    def _blockquote(self, el: etree._Element, story: Story, block: Block) -> None:
+        """Quoted blocks: style "Quote" if the template has it, else indented body text."""
+        quote = self.book.find(self.styles.quote, PARAGRAPH)
+        if quote:
+            inner = Block(quote, block.indent, block.list_depth, block.list_base)
+        else:
+            inner = Block(block.style, block.indent + QUOTE_INDENT, block.list_depth,
+                           block.list_base + QUOTE_INDENT)
+        self._blocks(el, story, inner)
+
+    # lists
+
+    def _list_styles(self, kind: str) -> ListState:
+        """List styles (level 1, 2, ...) and their numbering; level 1 must exist."""
+        names = self.styles.bullet if kind == "ul" else self.styles.number
+        if (kind, names) not in self.book.lists:
+            what = "bullet lists" if kind == "ul" else "numbered lists"
+            ids = self.book.present_prefix(names, PARAGRAPH)
+            if not ids:
+                raise MissingStyleError(names[0], PARAGRAPH, what)
+            numbering = []
+            for name, style_id in zip(names, ids):
+                found = ox.style_numbering(self.book.element, style_id)
+                if found is None:
+                    raise MissingStyleError(name, "numbered paragraph", f"{what} (style has no w:numPr)")
+                numbering.append(found)
+            self.book.lists[kind, names] = ListState(ids, numbering)
+        return self.book.lists[kind, names]
+
+    def _list(self, el: etree._Element, story: Story, block: Block) -> None:
+        """One `ul`/`ol`: a fresh numbering instance per numbered list, so it restarts.
+
+        An `ol` holding items of several formats ("1." then "a)") is split into one
+        list per run of items of one format.
+        """
+        lists = self._list_styles(el.tag)
+        level = min(block.list_depth, len(lists.style_ids) - 1)
+        deeper = block.list_depth - level  # levels beyond the template's list styles
+        style_id, numbering = lists.style_ids[level], lists.numbering[level]
+        numbering_el = self.doc_part.numbering_part.element
+        explicit = bool(deeper or block.list_base)
+        runs: list[tuple[tuple[str, str] | None, int, list]]
+        if el.tag == "ul":
+            runs = [(None, 0, list(el.iterchildren("li")))]
+        else:
+            runs = ordered_runs(el)
+        for fmt, start, items in runs:
+            num_id = numbering.num_id
+            if fmt is not None:
+                num_id = ox.new_num_formatted(numbering_el, num_id, numbering.ilvl, start,
+                                              fmt[0], fmt[1].format(level=numbering.ilvl + 1))
+            elif el.tag == "ol":
+                num_id = ox.new_num_restarting(numbering_el, num_id, numbering.ilvl, start)
+            left, hanging = ox.level_indent(numbering_el, num_id, numbering.ilvl)
+            left += deeper * EXTRA_LEVEL_INDENT + block.list_base
+            for li in items:
+                self._list_item(li, story, block, style_id, num_id, numbering.ilvl,
+                                (left, hanging), explicit)
+
+    def _list_item(self, li, story: Story, block: Block, style_id: str, num_id: int,
+                   ilvl: int, indent: tuple[int, int], explicit_indent: bool) -> None:
+        """First paragraph numbered; further paragraphs aligned with its text."""
+        children = list(li)
+        lead_items: list = []
+        rest: list[etree._Element] = []
+        if children and children[0].tag == "p" and not (li.text or "").strip():
+            lead_items = list(inline_items(children[0], {}))
+            rest = children[1:]
+        else:
+            holder = lxml_html.Element("span")
+            append_text(holder, li.text or "")
+            for child in children:
+                if rest or child.tag in BLOCK_TAGS:
+                    rest.append(child)
+                else:
+                    holder.append(child)
+            lead_items = list(inline_items(holder, {}))
+        paragraph = self._paragraph(story, style_id, lead_items)
+        ox.set_numbering(paragraph._p, num_id, ilvl)
+        if explicit_indent:
+            ox.set_indent(paragraph._p, *indent)
+        inner = Block(block.style, indent[0], block.list_depth + 1, block.list_base)
+        for child in rest:
+            self._block(child, story, inner)
+
+    # tables
+
+    def _table(self, el: etree._Element, story: Story, block: Block) -> None:
+        """A Markdown table: header rows repeat, numbers right-aligned, columns as wide as their content needs."""
+        style = self.book.require(self.styles.table, TABLE, "Markdown tables")
+        cell_style = self.book.require(self.styles.table_text, PARAGRAPH, "table cells")
+        rows = el.xpath("./thead/tr|./tbody/tr|./tr")
+        if not rows:
+            return
+        cols = max(len(r.xpath("./th|./td")) for r in rows)
+        table = story.new_table(len(rows), cols, self._text_width(block.indent))
+        table._tbl.tblStyle_val = style
+        align = column_alignments(rows, cols)
+        for _r, (tr, row) in enumerate(zip(rows, table.rows)):
+            if tr.getparent().tag == "thead":
+                ox.mark_header_row(row._tr)
+            for c, td in enumerate(tr.xpath("./th|./td")):
+                self._cell(row.cells[c], td, story, cell_style, cell_alignment(td, align[c]))
+        texts = [[no_break(WHITESPACE.sub(" ", td.text_content()).strip()) for td in tr.xpath("./th|./td")] for tr in rows]
+        texts = [row + [""] * (cols - len(row)) for row in texts]
+        heads = {r for r, tr in enumerate(rows) if tr.getparent().tag == "thead"}
+        width, size = self._text_width(block.indent), self._font_size(cell_style)
+        layout = table_layout.plan(texts, heads, [a == "right" for a in align], table_layout.points(width), size, False)
+        table_layout.apply(table, layout, width, size)
+
+    def _cell(self, cell, td, story: Story, style_id: str, alignment: str | None) -> None:
+        """Fill one table cell with the inline content of `td`/`th`."""
+        paragraph = cell.paragraphs[0]
+        paragraph._p.get_or_add_pPr().style = style_id
+        if alignment:
+            paragraph.alignment = ALIGN[alignment]
+        fmt = {"bold": True} if td.tag == "th" else {}
+        cell_story = Story(new_p=lambda: paragraph, part=story.part)
+        self._runs(paragraph, cell_story, normalize_spaces(list(inline_items(td, fmt))))
+
+    def _font_size(self, style_id: str) -> float:
+        """Points of the style's font size, through its base styles; 11 when none is set."""
+        styles = self.doc_part.styles
+        style = next((s for s in styles if s.style_id == style_id), None)
+        while style is not None and style.font.size is None:
+            style = style.base_style
+        return style.font.size.pt if style is not None else 11.0
+
+    def _text_width(self, indent: int) -> int:
+        """Width in EMU between the margins of the document's last section, less `indent`."""
+        sections = self.doc_part.document.sections
+        section = sections[-1] if len(sections) else None
+        width = Inches(6)
+        if section is not None and section.page_width and section.left_margin is not None:
+            width = section.page_width - section.left_margin - (section.right_margin or 0)
+        return int(width - Twips(indent))
+
+    # runs
+
+    def _runs(self, paragraph: Paragraph, story: Story, items: list[InlineItem]) -> None:
+        """Write items as runs; consecutive items with one link share a `w:hyperlink`."""
+        link_el, link_url = None, None
+        for item in items:
+            if item.link != link_url:
+                link_url = item.link
+                link_el = ox.add_hyperlink(paragraph._p, story.part, link_url) if link_url else None
+            target = link_el if link_el is not None else paragraph._p
+            if isinstance(item, NoteRefItem):
+                target.append(self._footnote_reference(item.note_id))
+                continue
+            r = OxmlElement("w:r")
+            target.append(r)
+            run = Run(r, paragraph)
+            if isinstance(item, BreakItem):
+                run.add_break()
+                continue
+            self._format_run(run, item)
+            ox.set_text(run, item.text)
+
+    def _format_run(self, run: Run, item: TextItem) -> None:
+        """Bold, italic, code and hyperlink character formatting of one run."""
+        if item.link:
+            run._r.get_or_add_rPr().style = self.book.require(
+                self.styles.hyperlink, CHARACTER, "links")
+        if item.code:
+            code_style = self.book.find(self.styles.code, CHARACTER)
+            if code_style and not item.link:
+                run._r.get_or_add_rPr().style = code_style
+            else:
+                run.font.name = CODE_FONT
+        if item.bold:
+            run.bold = True
+        if item.italic:
+            run.italic = True
+
+    # footnotes
+
+    def _footnote_reference(self, note_id: str) -> etree._Element:
+        """A new Word footnote with the text of Markdown note `note_id`; its body run."""
+        li = self.notes.get(note_id)
+        ref_style = self.book.require(self.styles.footnote_reference, CHARACTER, "footnotes")
+        text_style = self.book.require(self.styles.footnote_text, PARAGRAPH, "footnotes")
+        if self._footnotes is None:
+            self._footnotes = ox.footnotes_part(self.doc_part)
+        footnote_id, footnote = ox.new_footnote(self._footnotes)
+        part = self._footnotes
+
+        def new_p() -> Paragraph:
+            p = OxmlElement("w:p")
+            footnote.append(p)
+            return Paragraph(p, part)
+
+        story = Story(new_p=new_p, part=part)
+        if li is not None:
+            self._blocks(li, story, Block(style=text_style))
+        self._finish_footnote(footnote, new_p, text_style, ref_style)
+        return ox.footnote_reference_run(footnote_id, ref_style)
+
+    def _finish_footnote(self, footnote, new_p, text_style: str, ref_style: str) -> None:
+        """Put the footnote mark and a space at the start of the note's first paragraph."""
+        first = footnote.find(qn("w:p"))
+        if first is None:
+            first = new_p()._p
+            first.get_or_add_pPr().style = text_style
+        elif footnote[-1].tag == qn("w:tbl"):
+            new_p()._p.get_or_add_pPr().style = text_style  # Word wants a paragraph last
+        mark = ox.footnote_mark_run(ref_style)
+        space = OxmlElement("w:r")
+        Run(space, None).text = " "  # type: ignore[arg-type]  # a detached run: setting its text never uses the parent
+        p_pr = first.find(qn("w:pPr"))
+        index = 0 if p_pr is None else first.index(p_pr) + 1
+        first.insert(index, space)
+        first.insert(index, mark)
