@@ -61,8 +61,13 @@ def percent(value: Fraction | Decimal | int, lang: str = "nb", digits: int = 1) 
 
 
 def long_date(value: date, lang: str = "nb") -> str:
-    """`11. januar 2024`."""
-    return format_date(value, "d. MMMM y", locale=LOCALES[lang])
+    """`11. januar 2024`, with a no-break space after the day (`31.` never ends a line)."""
+    return format_date(value, "d. MMMM y", locale=LOCALES[lang]).replace(" ", "\u00a0", 1)
+
+
+def phone(value: str) -> str:
+    """A phone number that never wraps: `73 00 10 21` with no-break spaces."""
+    return value.replace(" ", "\u00a0")
 
 
 def clock(value: time) -> str:

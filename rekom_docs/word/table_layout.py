@@ -26,6 +26,11 @@ PAD = 2 * 5.4 + 3.0  # points: Table Grid's cell margins (108 twips a side), bor
 SIZE, LEAST_SIZE = 10.0, 7.0
 SHY = "\u00ad"
 LONG_WORD = 10  # header words this long or longer may be hyphenated
+EDGE = 4  # letters a hyphenated piece keeps at least
+# Why: `Barnehagelærer|utdanning` reads well, `Barnehagelæ|rerutdanning` does not; a word ending in
+# one of these compound heads breaks only before it.
+HEADS = ("utdanning", "utdanninga", "pedagogikk", "lærer", "lærar", "ramme", "tiltak", "nettverk", "fordeling",
+         "kommune", "kommunar", "kommuner", "årsverk", "midler", "midlar", "beløp", "tildeling")
 _BREAK_AFTER = re.compile(r"(?<=[^\W\d_][/-])(?=\w)|(?<=\u00ad)")  # `Master/|videreutdanning`, a soft hyphen
 
 
@@ -61,15 +66,21 @@ def _hyphenator():
 
 
 def hyphenate(text: str) -> str:
-    """`text` with soft hyphens at the legal break points of its long words (left and right at least 3 letters)."""
+    """`text` with soft hyphens at the legal break points of its long words (at a compound head when there is one, else at least 4 letters a side)."""
     def one(word: str) -> str:
         if len(word) < LONG_WORD or not word.isalpha():
             return word
-        points = [p for p in _hyphenator().positions(word) if 3 <= p <= len(word) - 3]
+        points = _compound(word) or [p for p in _hyphenator().positions(word) if EDGE <= p <= len(word) - EDGE]
         for p in reversed(points):
             word = word[:p] + SHY + word[p:]
         return word
     return " ".join("/".join(one(part) for part in word.split("/")) for word in text.split(" "))
+
+
+def _compound(word: str) -> list[int]:
+    """The break before a known compound head ending `word` (`Spesial|pedagogikk`), or none."""
+    lower = word.lower()
+    return [len(word) - len(h) for h in HEADS if lower.endswith(h) and len(word) - len(h) >= EDGE][:1]
 
 
 def _two_lines(word: str, size: float) -> float:
