@@ -24,6 +24,7 @@ def base_document(lang: str = "nb-NO"):
     section.left_margin = section.right_margin = Mm(25)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     _language(doc, lang)
+    _widow_control(doc)
     _styles(doc)
     doc.core_properties.language = lang
     return doc
@@ -38,6 +39,24 @@ def _language(doc, tag: str) -> None:
         rpr.append(lang)
     for attr in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attr), tag)
+
+
+def _widow_control(doc) -> None:
+    """Widow and orphan control for every paragraph (docDefaults): no line alone at a page's top or foot.
+
+    Why: in OOXML an absent w:widowControl means off, and LibreOffice follows that.
+    """
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = OxmlElement("w:pPrDefault")
+        defaults.append(ppr_default)
+    ppr = ppr_default.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        ppr_default.append(ppr)
+    if ppr.find(qn("w:widowControl")) is None:
+        ppr.insert(0, OxmlElement("w:widowControl"))
 
 
 def _styles(doc) -> None:
