@@ -177,10 +177,11 @@ def innkalling(t: dict[str, str]) -> Document:
 
 
 def _letter_head(doc, t: dict[str, str]) -> None:
-    """Sender, addressee (v/ contact, address), then the reference block, as a public letter starts."""
-    head = doc.add_paragraph(style="Brevhode")
-    head.add_run("{{ letterhead.organisation }}").bold = True
-    doc.add_paragraph("{{ letterhead.forum }}", style="Møtedata")
+    """Sender, addressee (v/ contact, address), then the reference block, as a public letter starts.
+
+    Why the forum, not the organisation: the letterhead's header already names the organisation.
+    """
+    doc.add_paragraph("{{ letterhead.forum }}", style="Brevhode")
     _optional(doc, "letterhead.contact", "{{ letterhead.contact }}")
     doc.add_paragraph("", style="Møtedata")
     doc.add_paragraph("{{ addressee.name }}", style="Møtedata")

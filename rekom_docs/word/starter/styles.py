@@ -25,6 +25,7 @@ def base_document(lang: str = "nb-NO"):
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     _language(doc, lang)
     _widow_control(doc)
+    _bullets(doc)
     _styles(doc)
     doc.core_properties.language = lang
     return doc
@@ -57,6 +58,22 @@ def _widow_control(doc) -> None:
         ppr_default.append(ppr)
     if ppr.find(qn("w:widowControl")) is None:
         ppr.insert(0, OxmlElement("w:widowControl"))
+
+
+def _bullets(doc) -> None:
+    """Bullets as FONT's own `•` instead of the Symbol font's private-use glyph.
+
+    Why: LibreOffice prints a Symbol bullet in OpenSymbol, a second embedded font in every PDF.
+    """
+    for lvl in doc.part.numbering_part.element.iter(qn("w:lvl")):
+        text = lvl.find(qn("w:lvlText"))
+        if text is None or text.get(qn("w:val")) != "\uf0b7":
+            continue
+        text.set(qn("w:val"), "\u2022")
+        for rfonts in lvl.iter(qn("w:rFonts")):
+            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                if rfonts.get(qn(attr)) == "Symbol":
+                    rfonts.set(qn(attr), FONT)
 
 
 def _styles(doc) -> None:
