@@ -50,11 +50,15 @@ def _name(reg: Registers, rid: str) -> str:
 
 
 def _sender_contact(sender, w: dict) -> str:
-    """`Postboks 4710 Torgarden, 7468 Trondheim · Telefon 73 19 90 00 · sftlpost@statsforvalteren.no`."""
-    parts = [", ".join(sender.address)] if sender.address else []
-    parts += [f"{w['phone']}\u00a0{phone(sender.phone)}"] if sender.phone else []
-    parts += [sender.email] if sender.email else []
-    return "\u00a0\u00b7 ".join(parts)  # Why no-break before: the dot never ends a line alone
+    """The address on one line, `Telefon 73 19 90 00 · sftlpost@statsforvalteren.no` on the next.
+
+    Why a line break (docxtpl prints `\\n` as one) and no-break spaces around the dot: a
+    separator never ends a line alone, and the e-mail address stays beside the phone number.
+    """
+    reach = [f"{w['phone']}\u00a0{phone(sender.phone)}"] if sender.phone else []
+    reach += [sender.email] if sender.email else []
+    lines = [", ".join(sender.address)] if sender.address else []
+    return "\n".join([*lines, *(["\u00a0\u00b7\u00a0".join(reach)] if reach else [])])
 
 
 def _caseworker(reg: Registers, pid: str | None) -> str:

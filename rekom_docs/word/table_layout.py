@@ -99,12 +99,15 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
     """Column widths in points summing to `width`, the type size (`base` or less), the rows (header maybe hyphenated)."""
     bold = [r in bold_rows for r in range(len(rows))]
     room = width - PAD * len(rows[0])
-    least = unbroken = [_least(list(col), bold, base) for col in zip(*rows)]
+    label = _label_column(rows, bold, numeric, base, room)
+    least = unbroken = [_wish(list(col[1:]), bold[1:], base) if c == label else _least(list(col), bold, base)
+                        for c, col in enumerate(zip(*rows))]
     comfort = [least[c] if numeric[c] else max(least[c], min(_wish(list(col), bold, base), room / 4))
                for c, col in enumerate(zip(*rows))]
     if may_hyphenate and sum(comfort) > room:  # Why: a long header word should not squeeze the names onto two lines
         rows = [[hyphenate(c) for c in rows[0]], *rows[1:]]
-        body = [_least(list(col[1:]), bold[1:], base) for col in zip(*rows)]
+        body = [_wish(list(col[1:]), bold[1:], base) if c == label else _least(list(col[1:]), bold[1:], base)
+                for c, col in enumerate(zip(*rows))]
         head = [max((_two_lines(w, base) for w in rows[0][c].split(" ")), default=0.0) for c in range(len(rows[0]))]
         least = [max(b, h) for b, h in zip(body, head)]
     size = base
@@ -114,6 +117,16 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
     wish = [max(least[c], unbroken[c] * size / base if numeric[c] else _wish(list(col), bold, size))
             for c, col in enumerate(zip(*rows))]  # Why unbroken: a hyphenated header is whole again if room is left
     return Plan([w + PAD for w in _share(least, wish, numeric, room)], size, rows)
+
+
+def _label_column(rows: list[list[str]], bold: list[bool], numeric: list[bool], size: float, room: float) -> int | None:
+    """0 when the first column holds short names (`Levanger/Verdal`, `Trøndelag sørvest`) kept on one line, else None.
+
+    Why: a network name wrapped at its slash or space reads as two names; a long remark may wrap.
+    """
+    if len(numeric) < 2 or numeric[0] or len(rows) < 2:
+        return None
+    return 0 if _wish([r[0] for r in rows[1:]], bold[1:], size) <= room / 3 else None
 
 
 def _share(least: list[float], wish: list[float], numeric: list[bool], room: float) -> list[float]:
