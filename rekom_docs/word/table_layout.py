@@ -30,7 +30,8 @@ EDGE = 4  # letters a hyphenated piece keeps at least
 # Why: `Barnehagelærer|utdanning` reads well, `Barnehagelæ|rerutdanning` does not; a word ending in
 # one of these compound heads breaks only before it.
 HEADS = ("utdanning", "utdanninga", "pedagogikk", "lærer", "lærar", "ramme", "tiltak", "nettverk", "fordeling",
-         "kommune", "kommunar", "kommuner", "årsverk", "midler", "midlar", "beløp", "tildeling")
+         "kommune", "kommunar", "kommuner", "årsverk", "midler", "midlar", "beløp", "tildeling", "høyskolen",
+         "høgskolen")
 _BREAK_AFTER = re.compile(r"(?<=[^\W\d_][/-])(?=\w)|(?<=\u00ad)")  # `Master/|videreutdanning`, a soft hyphen
 
 
