@@ -105,7 +105,8 @@ schema: $(STAMP)
 templates-check: $(STAMP)
 	$(RD) templates check $(if $(TEMPLATES),$(call q,$(TEMPLATES))) --cases $(call q,$(CASES))
 
-# Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too).
+# Removes what was built, never the archive ($(ARCHIVE) is outside $(OUT); an old $(OUT)/archive is kept too)
+# nor the distribution logs in $(OUT)/utsending (who was sent what).
 clean:
-	if [ -d $(OUT) ]; then find $(OUT) -mindepth 1 -maxdepth 1 ! -name archive -exec rm -rf {} +; fi
+	if [ -d $(OUT) ]; then find $(OUT) -mindepth 1 -maxdepth 1 ! -name archive ! -name utsending -exec rm -rf {} +; fi
 	rm -rf .pytest_cache

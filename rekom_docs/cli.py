@@ -17,6 +17,8 @@ def _parser() -> argparse.ArgumentParser:
         build,
         check,
         decisions,
+        distribute,
+        forfall,
         lint_docx,
         pdf,
         register,
@@ -27,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="rekom-docs", description="Meeting papers for Samarbeidsforum REKOM from YAML case files.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (check, build, allocate, lint_docx, schema, pdf, templates, archive, approve, register, decisions, translate):
+    for module in (check, build, allocate, lint_docx, schema, pdf, templates, archive, approve, register, decisions, translate, distribute, forfall):
         module.register(sub)
     return parser
 

@@ -12,6 +12,7 @@ from ..model.dated import registers_at
 from ..model.load import Located
 from ..model.roster import roster
 from ..model.schema import Break, Case, CaseKind, Meeting, Registers, Role, Table, case_year
+from .addresses import check_register_names
 from .lifecycle import lifecycle_problems
 from .literals import check_literals
 from .votes import case_voters
@@ -68,6 +69,7 @@ def check_registers(reg: Registers, src: Located) -> Iterator[Problem]:
         yield from _check_forum(fid, forum, reg, src)
         for key in ("leader", "caseworker"):
             yield from _person_ref(getattr(forum, key), ("fora", fid, key), reg, src)
+    yield from check_register_names(reg, src)
 
 
 def _check_forum(fid, forum, reg: Registers, src: Located) -> Iterator[Problem]:

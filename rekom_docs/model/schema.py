@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 
+from .addresses import Distribution, Email
 from .allocation import Allocation
 from .lifecycle import Approval, Attachment, Conflict, Correction, Dissent, Due, Exemption, FollowUpStatus, FormerName
 from .values import Cell, Clock, Model, Money, TimeSlot
@@ -49,7 +50,7 @@ class Organisation(Model):
     address: Address = Field(default_factory=list)
     contact: Id | None = Field(None, description="The person letters go to (v/), a person id.")
     phone: Text | None = Field(None, description="Sentralbord, printed in the letterhead of letters it sends.")
-    email: Text | None = Field(None, description="Postmottak, printed in the letterhead of letters it sends.")
+    email: Email | None = Field(None, description="Postmottak: where its letters go; printed in the letterhead of letters it sends.")
     formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
 
 
@@ -65,6 +66,7 @@ class Network(Model):
     language: Language | None = Field(None, description="Written standard (målform) for letters to it.")
     address: Address = Field(default_factory=list)
     contact: Id | None = Field(None, description="The person letters go to (v/): the network's coordinator, a person id.")
+    email: Email | None = Field(None, description="Postmottak: where its letters go.")
     formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
 
 
@@ -75,7 +77,8 @@ class Person(Model):
     organisation: Id = Field(description="An organisation id or a network id.")
     title: Text | None = Field(None, description="Stillingstittel, printed under a signature, e.g. 'seniorrådgiver'.")
     phone: Text | None = None
-    email: Text | None = None
+    email: Email | None = Field(None, description="E-post: where the papers go.")
+    language: Language | None = Field(None, description="Written standard (målform) of messages to them; else their organisation's.")
     formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
 
 
@@ -117,6 +120,7 @@ class Forum(Model):
                                                      "leader, and takes notice of absence (forfall); a person id.")
     electronic_approval: bool = Field(False, description="Papers are approved electronically: letters say "
                                                          "'Dokumentet er elektronisk godkjent' instead of a signature.")
+    distribution: Distribution | None = Field(None, description="Utsending: who receives which papers.")
 
 
 class Registers(Model):

@@ -96,6 +96,13 @@ def _write(final: Path, save: Callable[[Path], None], verify: Callable[[Path], N
     return final
 
 
+def write_bytes(root: Path, target: Path, data: bytes, verify: Callable[[Path], None] | None = None) -> Path:
+    """`write_file` for content already in memory."""
+    def save(tmp: Path) -> None:
+        tmp.write_bytes(data)
+    return write_file(root, target, save, verify)
+
+
 def _umask() -> int:
     """The process umask (reading it means setting it, so it is set straight back)."""
     mask = os.umask(0)

@@ -1,0 +1,1 @@
+"""Getting the papers to people: recipients, messages, calendar invitations, the log, SMTP."""
