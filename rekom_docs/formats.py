@@ -61,8 +61,8 @@ def percent(value: Fraction | Decimal | int, lang: str = "nb", digits: int = 1) 
 
 
 def long_date(value: date, lang: str = "nb") -> str:
-    """`11. januar 2024`, with a no-break space after the day (`31.` never ends a line)."""
-    return format_date(value, "d. MMMM y", locale=LOCALES[lang]).replace(" ", "\u00a0", 1)
+    """`11. januar 2024` (text that reaches a Markdown body gets its no-break space from word.typography)."""
+    return format_date(value, "d. MMMM y", locale=LOCALES[lang])
 
 
 def phone(value: str) -> str:
