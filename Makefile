@@ -1,6 +1,7 @@
 # rekom_docs. `make minutes` sets up .venv and builds the minutes of every bundled meeting;
-# `make test` runs the tests. `make all` builds every document; each target rebuilds only the
-# meetings whose case file, the register, a template or the code changed.
+# `make test` runs the tests. `make all` builds every document in one process; each target
+# rebuilds only the documents whose case file, the register, a template, the code or (for an
+# agenda) the follow-ups it lists changed.
 # MALFORM=nn builds the documents in nynorsk beside the default set (build/<meeting>/nn/).
 # TEMPLATES=dir builds with the Word templates and wordings in dir (a file there overrides the
 # bundled one of the same name). Nothing here writes to templates/: those files are edited in Word.
@@ -20,42 +21,48 @@ RD      := $(BIN)/rekom-docs
 # Why quoted: a name reaches the shell only in single quotes, so `a;id;#.yaml` stays a name.
 q         = '$(subst ','\'',$(1))'
 LANGDIR   := $(if $(MALFORM),$(MALFORM)/)
-LANGFLAG  := $(if $(MALFORM),--lang $(MALFORM))
+LANGFLAG  := $(if $(MALFORM),--lang $(call q,$(MALFORM)))
 # Only safely named meeting files become make targets; `check` reports any other as an error.
 CASEFILES := $(shell find $(call q,$(CASES)) -mindepth 2 -maxdepth 2 -name '*.yaml' 2>/dev/null \
                | grep -E '/[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*\.yaml$$' | LC_ALL=C sort)
 MEETINGS  := $(basename $(notdir $(CASEFILES)))
-TPLDIRS   := $(TEMPLATES) templates
+# Every input beside them (the register, translations, notes), if its name is safe to hand to make.
+INPUTS    := $(shell find $(call q,$(CASES)) -mindepth 1 -maxdepth 2 -type f 2>/dev/null \
+               | grep -E '^[A-Za-z0-9._/-]+$$' | LC_ALL=C sort)
 TPLFLAG   := $(if $(TEMPLATES),--templates $(call q,$(TEMPLATES)))
-COMMON    := $(CASES)/register.yaml $(foreach d,$(TPLDIRS),$(wildcard $(d)/*.docx $(d)/nn/*.docx $(d)/*.yaml)) \
+TPLDIRS   := $(TEMPLATES) templates
+COMMON    := $(INPUTS) \
+             $(foreach d,$(TPLDIRS),$(wildcard $(d)/*.docx $(d)/nn/*.docx $(d)/*.yaml)) \
              $(wildcard rekom_docs/*.py rekom_docs/*/*.py) $(STAMP)
-BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) --meeting $(call q,$*) $(LANGFLAG) $(TPLFLAG)
+# One process builds every stale document of the kinds it is given: the tool keeps a content hash
+# per meeting and kind under $(OUT)/.cache and renders only what changed. A stamp per kind
+# lets make skip even that process when no input is newer (`make all` with nothing changed).
+STAMPDIR  := $(OUT)/.stamps/$(or $(MALFORM),default)
+BUILD     = $(RD) build $(1) --cases $(call q,$(CASES)) --out $(call q,$(OUT)) $(LANGFLAG) $(TPLFLAG)
 
 MINUTES := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)referat.docx)
 AGENDAS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR)innkalling.docx)
-LETTERS := $(MEETINGS:%=$(OUT)/%/$(LANGDIR).letters.stamp)
 
 .PHONY: all minutes agenda letters archive archive-verify register check test fuzz bench pdf schema templates-check translate clean
-.SECONDEXPANSION:
 
-all: minutes agenda letters
+all: $(STAMPDIR)/all
+minutes: $(STAMPDIR)/minutes
+agenda: $(STAMPDIR)/agenda
+letters: $(STAMPDIR)/letters
 
-minutes: check $(MINUTES)
-agenda: check $(AGENDAS)
-letters: check $(LETTERS)
+$(STAMPDIR)/all: $(COMMON) $(MINUTES) $(AGENDAS)
+	$(call BUILD,minutes agenda letters)
+	mkdir -p $(call q,$(STAMPDIR)) && touch $(call q,$@)
 
-# A meeting's minutes and letters depend on its own case file and its nynorsk translation
-# (x.nn.yaml); its agenda on every case file, since it lists the follow-ups that earlier
-# meetings set for it.
-$(OUT)/%/$(LANGDIR)referat.docx: $$(wildcard $(CASES)/*/$$*.yaml $(CASES)/*/$$*.nn.yaml) $(COMMON)
-	$(call BUILD,minutes)
+$(STAMPDIR)/minutes: $(COMMON) $(MINUTES)
+$(STAMPDIR)/agenda: $(COMMON) $(AGENDAS)
+$(STAMPDIR)/letters: $(COMMON)
+$(STAMPDIR)/minutes $(STAMPDIR)/agenda $(STAMPDIR)/letters:
+	$(call BUILD,$(notdir $@))
+	mkdir -p $(call q,$(STAMPDIR)) && touch $(call q,$@)
 
-$(OUT)/%/$(LANGDIR)innkalling.docx: $(wildcard $(CASES)/*/*.yaml) $(COMMON)
-	$(call BUILD,agenda)
-
-$(OUT)/%/$(LANGDIR).letters.stamp: $$(wildcard $(CASES)/*/$$*.yaml $(CASES)/*/$$*.nn.yaml) $(COMMON)
-	$(call BUILD,letters)
-	touch $(call q,$@)
+# A document deleted by hand has no rule: make counts it as changed, and the build writes it again.
+$(MINUTES) $(AGENDAS):
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -79,11 +86,11 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 
 pdf: $(STAMP)
-	$(RD) pdf $(OUT)
+	$(RD) pdf $(call q,$(OUT))
 
 # make translate MEETING=2024-01-11-kompetanseloftet  (without MEETING: every meeting)
 translate: $(STAMP)
-	$(RD) translate --cases $(CASES) $(MEETING)
+	$(RD) translate --cases $(call q,$(CASES)) $(if $(MEETING),$(call q,$(MEETING)))
 
 # make archive MEETING=2024-01-11-kompetanseloftet: its approved papers into $(ARCHIVE), append-only
 archive: $(STAMP)

@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .check import check_project
 from .compute import compute_project
 from .errors import RekomError
-from .model.dated import project_at
 from .model.project import MeetingFile, Project, load_project
-from .present import documents, template_set
-from .publish.lint import lint_docx
-from .publish.stable import stable_save
-from .publish.write import write_file
-from .word.render import render
 
-BUNDLED_TEMPLATES = template_set.BUNDLED_TEMPLATES
+if TYPE_CHECKING:
+    from .publish.cache import BuildCache
+
+# Why the render stages are imported inside build(): `check` needs only the stages up to check,
+# and python-docx, docxtpl and Markdown would double the time it takes.
+BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # = present.template_set.BUNDLED_TEMPLATES
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class BuildConfig:
     strict: bool = False
     lang: str | None = None  # None: each forum's own written standard
     meetings: tuple[str, ...] = ()  # empty: every meeting
+    force: bool = False  # render even the documents whose inputs did not change since they were written
     report: Callable[[object], None] = print  # told the problems of meetings not asked for, which do not stop a build
 
 
@@ -44,23 +45,51 @@ def checked_project(cases: Path, strict: bool = False, only: tuple[str, ...] = (
     return check_project(project, problems, strict, only)
 
 
-def build(config: BuildConfig) -> Iterator[Path]:
-    """Build every requested document of every meeting; yield each path written."""
-    project = checked_project(config.cases, config.strict, config.meetings)
+def build(config: BuildConfig, project: Project | None = None, up_to_date: list[str] | None = None) -> Iterator[Path]:
+    """Build every requested document of every meeting whose inputs changed; yield each path written.
+
+    One process, one loaded project, documents written one at a time (never all held);
+    each `meeting/kind` left as it was is appended to `up_to_date`.
+    """
+    from .present import template_set
+    from .publish.cache import BuildCache
+
+    project = project or checked_project(config.cases, config.strict, config.meetings)
     for problem in project.warnings:
         if problem.is_error:  # in a meeting not asked for
             config.report(problem)
     template_dirs = list(template_set.chain(config.templates))
+    cache = BuildCache(config.out, project, template_dirs)
     with template_set.using(template_dirs):
-        for item in _selected(project, config.meetings):
-            folder = config.out / item.id / (config.lang or "")
-            dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day
-            for kind in config.kinds:
-                refuse_contradictions(project, item, kind)
-                for doc in documents(item, dated, kind, config.lang):
-                    rendered = render(doc, template_dirs)
-                    yield write_file(config.out, folder / doc.filename, stable_save(rendered, item.meeting),
-                                     verify=accessible)
+        yield from _build(config, project, template_dirs, cache, up_to_date)
+
+
+def _build(config: BuildConfig, project: Project, template_dirs: list[Path], cache: BuildCache,
+           up_to_date: list[str] | None) -> Iterator[Path]:
+    """The meetings one by one: each kind whose key changed is rendered, the rest are counted up to date."""
+    from .model.dated import project_at
+    from .present import documents
+    from .publish.stable import stable_save
+    from .publish.write import write_file
+    from .word.render import render
+
+    for item in _selected(project, config.meetings):
+        folder = config.out / item.id / (config.lang or "")
+        dated = project_at(project, item.meeting.date)  # Why: the register as it stood on the meeting's day
+        for kind in config.kinds:
+            refuse_contradictions(project, item, kind)
+            key = cache.key(item, dated, kind, config.lang)
+            if not config.force and cache.fresh(item, kind, config.lang, key):
+                if up_to_date is not None:
+                    up_to_date.append(f"{item.id}/{kind}")
+                continue
+            written = []
+            for doc in documents(item, dated, kind, config.lang):
+                rendered = render(doc, template_dirs)
+                written.append(write_file(config.out, folder / doc.filename, stable_save(rendered, item.meeting),
+                                          verify=accessible))
+                yield written[-1]
+            cache.store(item, kind, config.lang, key, written)
 
 
 def refuse_contradictions(project: Project, item: MeetingFile, kind: str) -> None:
@@ -73,6 +102,8 @@ def refuse_contradictions(project: Project, item: MeetingFile, kind: str) -> Non
 
 def accessible(path: Path) -> None:
     """Refuse a rendered document that fails the accessibility lint (so it is never published)."""
+    from .publish.lint import lint_docx
+
     problems = lint_docx(path)
     if problems:
         raise RekomError("the rendered document is not accessible:\n  " + "\n  ".join(problems))

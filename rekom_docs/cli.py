@@ -18,6 +18,7 @@ def _parser() -> argparse.ArgumentParser:
         check,
         decisions,
         distribute,
+        export,
         forfall,
         lint_docx,
         pdf,
@@ -29,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="rekom-docs", description="Meeting papers for Samarbeidsforum REKOM from YAML case files.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (check, build, allocate, lint_docx, schema, pdf, templates, archive, approve, register, decisions, translate, distribute, forfall):
+    for module in (check, build, export, allocate, lint_docx, schema, pdf, templates, archive, approve, register, decisions, translate, distribute, forfall):
         module.register(sub)
     return parser
 

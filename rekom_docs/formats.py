@@ -10,10 +10,11 @@ from datetime import date, time
 from decimal import Decimal
 from fractions import Fraction
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-LOCALES = {"nb": "nb_NO", "nn": "nn_NO"}
+LOCALES = {"nb": Locale.parse("nb_NO"), "nn": Locale.parse("nn_NO")}  # Why parsed once: Babel parses a name on every call
 
 
 def number(value: int | Decimal | Fraction, lang: str = "nb", digits: int | None = None) -> str:

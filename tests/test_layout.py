@@ -56,3 +56,24 @@ def test_modules_stay_small(path: Path) -> None:
 def test_every_stage_is_known() -> None:
     top = {p.stem if p.is_file() else p.name for p in PACKAGE.iterdir() if p.name != "__pycache__" and p.name != "__init__.py"}
     assert top <= set(STAGES), top - set(STAGES)
+
+
+def test_build_names_the_bundled_templates_as_the_present_stage_does() -> None:
+    from rekom_docs.build import BUNDLED_TEMPLATES
+    from rekom_docs.present.template_set import BUNDLED_TEMPLATES as PRESENT
+
+    assert BUNDLED_TEMPLATES == PRESENT
+
+
+@pytest.mark.parametrize("argv, heavy", [(["--help"], ("pydantic", "docx", "docxtpl", "markdown", "jinja2")),
+                                         (["check", "cases/2024"], ("docx", "docxtpl", "markdown", "matplotlib"))])
+def test_cheap_commands_import_no_heavy_library(argv: list[str], heavy: tuple[str, ...]) -> None:
+    """What a command imports decides how long it takes to start (timings are for `make bench`, not tests)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom rekom_docs.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print(' '.join(sorted(m for m in sys.modules if '.' not in m)))")
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, cwd=PACKAGE.parent)
+    loaded = set(done.stdout.split()[-200:])
+    assert [name for name in heavy if name in loaded] == []

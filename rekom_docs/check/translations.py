@@ -39,7 +39,22 @@ def translation_problems(project: Project) -> list[Problem]:
             elif "{" in entry.nn:
                 problems += _expands(entry.nn, context, (file, line, col), key)
         problems += _label_clashes(texts, loaded)
+        problems += _unreviewed(loaded, path.name)
     return problems
+
+
+def _unreviewed(loaded: store.Loaded, name: str) -> list[Problem]:
+    """One warning per meeting while some of its nynorsk texts are machine output nobody has read.
+
+    Why: the nynorsk papers print these texts as they are; the reader should not get them as final.
+    """
+    open_keys = [key for key, entry in loaded.entries.items() if not entry.reviewed]
+    if not open_keys:
+        return []
+    file, line, col = loaded.where(open_keys[0])
+    return [Problem(file, line, col, ".".join(open_keys[0]),
+                    f"{len(open_keys)} nynorsk text{'s' if len(open_keys) > 1 else ''} not reviewed in {name} (machine translation): read each one, "
+                    "correct it and set reviewed: true", Severity.WARNING)]
 
 
 def _label_clashes(texts: list, loaded: store.Loaded) -> list[Problem]:

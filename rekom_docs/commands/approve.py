@@ -11,14 +11,10 @@ import os
 from datetime import date
 from pathlib import Path
 
-from ..build import checked_project
-from ..check.approval import fingerprint, is_approved
 from ..errors import InvalidInput, RekomError, relative
-from ..model.load import load_text
-from ..model.parse import parse
-from ..model.project import REGISTER, find_root, meeting_paths
-from ..model.schema import Meeting, Registers
-from ..publish.write import adjacent_tmp_file
+
+# Why the imports inside the functions: `rekom-docs --help` loads every command module, and
+# the models, the engine and python-docx are needed only when a meeting is approved.
 
 
 def _scalar(value: str) -> str:
@@ -58,6 +54,12 @@ def _edit_block(text: str, key: str, new: list[str], replace: bool) -> str:
 
 def _load(path: Path, correcting: bool):
     """The meeting's source and the registers; a correction may follow a change to approved content, nothing else."""
+    from ..build import checked_project
+    from ..model.load import load_text
+    from ..model.parse import parse
+    from ..model.project import REGISTER, find_root
+    from ..model.schema import Meeting, Registers
+
     try:
         project = checked_project(path)
     except InvalidInput as exc:
@@ -81,6 +83,8 @@ def _load(path: Path, correcting: bool):
 def record(path: Path, *, on: date, how: str = "", by: str | None = None,
            sent: bool = False, correction: str | None = None) -> str:
     """Approve, send for comment, or record a correction in the case file at `path`; return a one-line summary."""
+    from ..check.approval import fingerprint, is_approved
+
     _, source, meeting, registers = _load(path, correcting=correction is not None)
     text = path.read_text(encoding="utf-8")
     parts = fingerprint(source.data, registers, meeting.forum, meeting.date)
@@ -108,6 +112,10 @@ def record(path: Path, *, on: date, how: str = "", by: str | None = None,
 
 def _verify(text: str, path: Path) -> None:
     """The edited text still loads and validates; refuse to write it otherwise (a bug, never the user's file)."""
+    from ..model.load import load_text
+    from ..model.parse import parse
+    from ..model.schema import Meeting
+
     source, problems = load_text(text, relative(path))
     if source is not None:
         problems = parse(source, Meeting)[1]
@@ -118,6 +126,8 @@ def _verify(text: str, path: Path) -> None:
 
 def _write(path: Path, text: str) -> None:
     """Replace the file atomically, keeping its permissions."""
+    from ..publish.write import adjacent_tmp_file
+
     mode = path.stat().st_mode & 0o7777
     with adjacent_tmp_file(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
@@ -140,6 +150,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..model.project import meeting_paths
+
     if not args.sent and not args.how:
         raise RekomError("say how the minutes were approved: --how 'godkjent i møtet 2024-03-07, sak 7/2024'")
     if args.sent and args.correction:

@@ -20,14 +20,23 @@ def register(sub) -> None:
     parser.add_argument("--meeting", action="append", default=[], metavar="ID",
                         help="build only this meeting (its file name without .yaml); repeatable")
     parser.add_argument("--lang", choices=("nb", "nn"), help="written standard for every document, written to <meeting>/<lang>/ (default: each forum's own, written to <meeting>/)")
+    parser.add_argument("--force", action="store_true", help="render every document, even those whose inputs did not change")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from ..build import BuildConfig, build
+    from ..build import BuildConfig, build, checked_project
 
-    config = BuildConfig(args.cases, args.out, tuple(args.kinds), tuple(args.templates), args.strict, args.lang,
-                         tuple(args.meeting), report=lambda problem: print(problem, file=sys.stderr))
-    for path in build(config):
-        print(f"wrote {relative(path)}", file=sys.stdout)
+    config = BuildConfig(args.cases, args.out, tuple(dict.fromkeys(args.kinds)), tuple(args.templates), args.strict,
+                         args.lang, tuple(args.meeting), args.force,
+                         report=lambda problem: print(problem, file=sys.stderr))
+    project = checked_project(config.cases, config.strict, config.meetings)
+    for warning in project.warnings:
+        print(warning, file=sys.stderr)  # errors here are in meetings not asked for
+    up_to_date: list[str] = []
+    written = 0
+    for path in build(config, project, up_to_date):
+        print(f"wrote {relative(path)}", file=sys.stdout, flush=True)
+        written += 1
+    print(f"{written} document(s) written, {len(up_to_date)} meeting document set(s) up to date")
     return 0

@@ -33,10 +33,23 @@ def follow_up_id(case: Case, k: int, follow: FollowUp) -> str:
     return follow.id or f"{(case.case or 'eventuelt').replace('/', '-')}-{k + 1}"
 
 
+_TRACKED: list = [None, []]  # the last list of meetings seen, and its follow-ups
+
+
 def tracked(project) -> list[Tracked]:
-    """Every follow-up of every meeting, in meeting order."""
+    """Every follow-up of every meeting, in meeting order.
+
+    Why remembered: each agenda asks, and a build dates one project per meeting that shares
+    the list of meetings; collecting them again for each agenda made a build quadratic.
+    """
+    if _TRACKED[0] is not project.meetings:
+        _TRACKED[:] = [project.meetings, _collect(project.meetings)]
+    return _TRACKED[1]
+
+
+def _collect(meetings) -> list[Tracked]:
     found = []
-    for item in project.meetings:
+    for item in meetings:
         for i, case in enumerate(item.meeting.agenda):
             if isinstance(case, Case):
                 for k, follow in enumerate(case.follow_ups):

@@ -76,6 +76,7 @@ class Person(Model):
     name: Text
     organisation: Id = Field(description="An organisation id or a network id.")
     title: Text | None = Field(None, description="Stillingstittel, printed under a signature, e.g. 'seniorrådgiver'.")
+    title_nn: Text | None = Field(None, description="The title in nynorsk, e.g. 'seniorrådgjevar' (leave out: same).")
     phone: Text | None = None
     email: Email | None = Field(None, description="E-post: where the papers go.")
     language: Language | None = Field(None, description="Written standard (målform) of messages to them; else their organisation's.")

@@ -98,5 +98,6 @@ def nynorsk_registers(reg: Registers) -> Registers:
     return reg.model_copy(update={
         "organisations": {k: nn(v, "name", "short") for k, v in reg.organisations.items()},
         "networks": {k: nn(v, "name", "short") for k, v in reg.networks.items()},
+        "people": {k: nn(v, "title") for k, v in reg.people.items()},
         "fora": {k: nn(v, "name", "long_name") for k, v in reg.fora.items()},
     })

@@ -79,16 +79,34 @@ def _item(item, meeting):
     return dataclasses.replace(item, meeting=meeting, figures=keep)
 
 
+_MADE: dict[str, tuple] = {}  # by version: the last list of meetings seen, each meeting's version (by id), the list
+
+
+def _each(version: str, meetings: list[MeetingFile], make) -> tuple[dict[int, MeetingFile], list[MeetingFile]]:
+    """Every meeting in one version, made once per list of meetings.
+
+    Why: every document asks, and a build dates one project per meeting that shares the list
+    of meetings; making all of them again for each document made a build quadratic.
+    """
+    found = _MADE.get(version)
+    if found is None or found[0] is not meetings:
+        made = {id(m): make(m) for m in meetings}
+        found = _MADE[version] = (meetings, made, list(made.values()))
+    return found[1], found[2]
+
+
 def internal(item: MeetingFile, project: Project) -> tuple[MeetingFile, Project]:
     """The meeting and project as the internal documents see them (every allocation kept)."""
-    meetings = [dataclasses.replace(m, meeting=internal_meeting(m.meeting)) for m in project.meetings]
-    return dataclasses.replace(item, meeting=internal_meeting(item.meeting)), dataclasses.replace(project, meetings=meetings)
+    made, meetings = _each("internal", project.meetings, lambda m: dataclasses.replace(m, meeting=internal_meeting(m.meeting)))
+    own = made.get(id(item)) or dataclasses.replace(item, meeting=internal_meeting(item.meeting))
+    return own, dataclasses.replace(project, meetings=meetings)
 
 
 def public(item: MeetingFile, project: Project, lang: str) -> tuple[MeetingFile, Project]:
     """The meeting and project as the public documents see them."""
-    meetings = [_item(m, public_meeting(m.meeting, lang)) for m in project.meetings]
-    return _item(item, public_meeting(item.meeting, lang)), dataclasses.replace(project, meetings=meetings)
+    made, meetings = _each(f"public-{lang}", project.meetings, lambda m: _item(m, public_meeting(m.meeting, lang)))
+    own = made.get(id(item)) or _item(item, public_meeting(item.meeting, lang))
+    return own, dataclasses.replace(project, meetings=meetings)
 
 
 def versions(make, item, project, lang: str | None, history: bool = False):
@@ -98,14 +116,18 @@ def versions(make, item, project, lang: str | None, history: bool = False):
     """
     forum_lang = lang or project.registers.fora[item.meeting.forum].language
     doc = make(*internal(item, project), lang)
-    earlier = [m for m in project.meetings if history and m.meeting.forum == item.meeting.forum
-               and m.meeting.date < item.meeting.date]
-    if not any(has_exemptions(m.meeting) for m in earlier + [item]):
+    shown = earlier(item, project) if history else []
+    if not any(has_exemptions(m.meeting) for m in shown + [item]):
         return [doc]
     w = words(forum_lang)
     pub = make(*public(item, project, forum_lang), lang)
     return [_marked(doc, w["marking_internal"], ""),
             _marked(pub, w["marking_public"], f"-{PUBLIC}")]
+
+
+def earlier(item: MeetingFile, project: Project) -> list[MeetingFile]:
+    """The forum's meetings before this one."""
+    return [m for m in project.meetings if m.meeting.forum == item.meeting.forum and m.meeting.date < item.meeting.date]
 
 
 def _marked(doc, marking: str, suffix: str):

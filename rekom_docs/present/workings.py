@@ -6,7 +6,7 @@ key, the measure and the share, then the amount; exact fractions (2281/60743) he
 
 from __future__ import annotations
 
-from ..compute.figures import Figures, printed_total
+from ..compute.figures import MUNICIPALITIES, Figures, printed_total
 from ..engine import Allocation, Figure, Rounding, Waterfall, round_half_up
 from ..formats import kr, number, percent
 from .document import TableView
@@ -57,7 +57,7 @@ def _key_table(f: Figures, a: Allocation, label: str, trail: list[Figure], lang:
     """One key: per recipient its measure and share of what the key shares, or its fixed amount."""
     w = words(lang)
     names = {fig.recipient: a.names.get(fig.recipient or "", fig.recipient or "") for fig in trail}
-    unit = trail[0].unit
+    unit = w["municipalities"].lower() if trail[0].unit == MUNICIPALITIES else trail[0].unit  # Why: a register count, named per language
     total = round_half_up(printed_total(a, label))
     if trail[0].weight is not None:
         header = [w["network"], (unit[:1].upper() + unit[1:]) if unit else w["weight"], w["share"], w["amount_kr"]]

@@ -1,6 +1,7 @@
-"""Archivable, accessible PDFs (PDF/A-2b, tagged) from every built Word file, in one LibreOffice run.
+"""Archivable, accessible PDFs (PDF/A-2b, tagged) from every built Word file, in one LibreOffice run per core.
 
-Why one run: starting LibreOffice costs seconds, converting a document a fraction of one.
+Why few runs: starting LibreOffice costs seconds, converting a document a fraction of one; a
+second run on a second core halves the wait for a large batch.
 Why a staging folder inside the output folder: every PDF is checked and then renamed into
 place next to its DOCX, so a failed conversion never leaves a half-written or stale PDF.
 """
@@ -12,7 +13,9 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,8 +56,16 @@ class ConversionFailed(RekomError):
         super().__init__(f"{len(lines)} file(s) could not be converted to PDF:\n  " + "\n  ".join(lines))
 
 
-def make_pdfs(out: Path, force: bool = False, timeout: float = TIMEOUT) -> PdfResult:
-    """Convert every DOCX under `out` (not under archive/) whose PDF is missing or older, in one LibreOffice run."""
+Progress = Callable[[int, int], None]  # (converted so far, to convert)
+
+
+def make_pdfs(out: Path, force: bool = False, timeout: float = TIMEOUT, jobs: int = 0,
+              progress: Progress | None = None) -> PdfResult:
+    """Convert every DOCX under `out` (not under archive/) whose PDF is missing or older.
+
+    `jobs` LibreOffice runs share the batch (0: one per core, at most 2, and one for a small batch);
+    `progress` hears of each document converted.
+    """
     if not out.is_dir():
         raise RekomError(f"{out}: no such output folder; build the documents first (make minutes)")
     docs = find_docx(out)
@@ -64,7 +75,8 @@ def make_pdfs(out: Path, force: bool = False, timeout: float = TIMEOUT) -> PdfRe
     todo = [d for d in docs if force or not is_up_to_date(d)]
     result.up_to_date = [pdf_path(d) for d in docs if d not in todo]
     if todo:
-        _convert_and_install(out, todo, timeout, result)
+        jobs = jobs or (min(2, os.cpu_count() or 1) if len(todo) >= 6 else 1)
+        _convert_and_install(out, todo, timeout, result, jobs, progress or (lambda done, total: None))
     if result.failed:
         raise ConversionFailed(result)
     return result
@@ -110,8 +122,9 @@ def soffice_command(soffice: str, profile: Path, outdir: Path, files: list[Path]
             "--convert-to", FILTER, "--outdir", str(outdir), *map(str, files)]
 
 
-def _convert_and_install(out: Path, todo: list[Path], timeout: float, result: PdfResult) -> None:
-    """Convert `todo` in a staging folder, then move each good PDF into place; record failures."""
+def _convert_and_install(out: Path, todo: list[Path], timeout: float, result: PdfResult, jobs: int,
+                         progress: Progress) -> None:
+    """Convert `todo` in a staging folder, `jobs` runs at once, then move each good PDF into place; record failures."""
     soffice = soffice_binary()
     missing = substituted(todo)
     if missing:
@@ -119,7 +132,9 @@ def _convert_and_install(out: Path, todo: list[Path], timeout: float, result: Pd
     stamps = {d: d.stat().st_mtime_ns for d in todo}
     with _staging(out) as (inputs, outdir, profile):
         staged = _stage(todo, inputs)
-        _run(soffice_command(soffice, profile, outdir, list(staged)), timeout)
+        links = list(staged)
+        commands = [soffice_command(soffice, profile / str(j), outdir, links[j::jobs]) for j in range(jobs)]
+        _run_all(commands, timeout, _Counter(len(links), progress))
         for link, docx in staged.items():
             reason = _install(out, docx, outdir / f"{link.stem}.pdf", stamps[docx])
             if reason:
@@ -128,9 +143,22 @@ def _convert_and_install(out: Path, todo: list[Path], timeout: float, result: Pd
                 result.written.append(pdf_path(docx))
 
 
+class _Counter:
+    """Counts the documents LibreOffice reports converted, across runs, and passes the count on."""
+
+    def __init__(self, total: int, progress: Progress):
+        self.total, self.done, self.progress, self.lock = total, 0, progress, threading.Lock()
+
+    def line(self, text: bytes) -> None:
+        if text.startswith(b"convert "):
+            with self.lock:
+                self.done += 1
+                self.progress(self.done, self.total)
+
+
 @contextmanager
 def _staging(out: Path) -> Iterator[tuple[Path, Path, Path]]:
-    """An input folder and an output folder inside `out`, and a LibreOffice profile in /tmp; all removed after."""
+    """An input folder and an output folder inside `out`, and a LibreOffice profile folder in /tmp; all removed after."""
     stage = Path(tempfile.mkdtemp(prefix=".pdf-", dir=out))
     profile = Path(tempfile.mkdtemp(prefix="rekom-docs-lo-"))
     try:
@@ -156,23 +184,41 @@ def _stage(docs: list[Path], inputs: Path) -> dict[Path, Path]:
     return staged
 
 
-def _run(command: list[str], timeout: float) -> None:
-    """Run LibreOffice once; on timeout kill its whole process group and raise RekomError.
+def _run_all(commands: list[list[str]], timeout: float, counter: _Counter) -> None:
+    """Run the LibreOffice commands side by side; on timeout kill every process group and raise RekomError.
 
     Why a process group: `soffice` is a launcher; the real work happens in a child
-    (soffice.bin) that a plain kill would leave running.
+    (soffice.bin) that a plain kill would leave running. Each run has its own profile.
     """
-    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    procs = [subprocess.Popen(c, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              start_new_session=True) for c in commands]
+    tails: list[list[bytes]] = [[] for _ in procs]
+    readers = [threading.Thread(target=_read, args=(p, counter, tail), daemon=True) for p, tail in zip(procs, tails)]
+    for reader in readers:
+        reader.start()
+    deadline = time.monotonic() + timeout
     try:
-        output, _ = proc.communicate(timeout=timeout)
+        for proc in procs:
+            proc.wait(timeout=max(0.0, deadline - time.monotonic()))
     except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
+        for proc in procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
         raise RekomError(f"LibreOffice did not finish within {timeout:g} s; no PDF was changed") from None
-    if proc.returncode != 0:
-        tail = output.decode(errors="replace").strip().splitlines()[-3:]
-        raise RekomError(f"LibreOffice failed (exit {proc.returncode}); no PDF was changed: " + " / ".join(tail))
+    for reader in readers:
+        reader.join()
+    for proc, tail in zip(procs, tails):
+        if proc.returncode != 0:
+            text = b"".join(tail).decode(errors="replace").strip().splitlines()[-3:]
+            raise RekomError(f"LibreOffice failed (exit {proc.returncode}); no PDF was changed: " + " / ".join(text))
+
+
+def _read(proc: subprocess.Popen, counter: _Counter, tail: list[bytes]) -> None:
+    assert proc.stdout is not None
+    for text in proc.stdout:
+        counter.line(text)
+        tail[:] = [*tail[-2:], text]
 
 
 def _install(out: Path, docx: Path, converted: Path, stamp: int) -> str | None:

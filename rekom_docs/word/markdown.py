@@ -20,8 +20,9 @@ code character style are optional, with a documented direct-formatting fallback.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import markdown
 from docx.document import _Body
@@ -41,6 +42,7 @@ from ..compute.casetext import depth_problem
 from . import ooxml as ox
 from . import table_layout
 from .markdown_lists import CARRIED, normalize_lists, parse_marker
+from .stylebook import MissingStyleError, style_book
 from .typography import no_break
 
 __all__ = [
@@ -59,15 +61,6 @@ _QUOTE_INDENT = 720  # twips, blockquote indentation when the template has no "Q
 _CODE_FONT = "Courier New"
 
 
-class MissingStyleError(ValueError):
-    """The template lacks a style the Markdown text needs."""
-
-    def __init__(self, style_name: str, kind: str, needed_for: str):
-        self.style_name = style_name
-        super().__init__(
-            f"the template has no {kind} style named {style_name!r} (needed for {needed_for}); "
-            "add it to the Word template"
-        )
 
 
 @dataclass(frozen=True)
@@ -89,55 +82,10 @@ class MarkdownStyles:
     code: str = "HTML Code"  # optional: direct Courier New when missing
 
 
-# --- style lookup -----------------------------------------------------------------
-
-
-class _StyleBook:
-    """Resolves style names to style ids of one document, case-insensitively."""
-
-    def __init__(self, document_part):
-        self.element = document_part.styles.element
-        self._ids: dict[tuple[str, str], str] = {}
-        for style in ox.xpath(self.element, "w:style"):
-            name = ox.xpath(style, "w:name/@w:val")
-            if name:
-                key = (style.get(qn("w:type")) or _PARAGRAPH, name[0].casefold())
-                self._ids.setdefault(key, style.get(qn("w:styleId")))
-
-    def find(self, name: str, kind: str) -> str | None:
-        """Style id of `name` of `kind`, or None."""
-        return self._ids.get((kind, name.casefold()))
-
-    def require(self, name: str, kind: str, needed_for: str) -> str:
-        """Style id of `name`, or MissingStyleError."""
-        style_id = self.find(name, kind)
-        if style_id is None:
-            raise MissingStyleError(name, kind, needed_for)
-        return style_id
-
-    def first(self, names: Iterable[str], kind: str, needed_for: str) -> str:
-        """Style id of the first of `names` present, or MissingStyleError naming them all."""
-        names = tuple(names)
-        for name in names:
-            if (style_id := self.find(name, kind)) is not None:
-                return style_id
-        raise MissingStyleError(" or ".join(names), kind, needed_for)
-
-    def present_prefix(self, names: Iterable[str], kind: str) -> list[str]:
-        """Ids of the leading run of `names` that exist (level 1, 2, ... without gaps)."""
-        ids = []
-        for name in names:
-            style_id = self.find(name, kind)
-            if style_id is None:
-                break
-            ids.append(style_id)
-        return ids
-
-
 def missing_styles(document, styles: MarkdownStyles | None = None) -> list[str]:
     """Names of the styles the converter may need that `document` lacks (template check)."""
     styles = styles or MarkdownStyles()
-    book = _StyleBook(_document_part(document))
+    book = style_book(_document_part(document))
     wanted = [
         (" or ".join(styles.body), _PARAGRAPH, styles.body),
         *[(n, _PARAGRAPH, (n,)) for n in (styles.heading.format(level=i) for i in (1, 2, 3))],
@@ -220,6 +168,21 @@ def _document_part(container):
     return ox.main_document_part(container.part)
 
 
+def _set_text(run: Run, text: str) -> None:
+    """The run's text as one `w:t`, as python-docx writes it; tabs and line breaks go through python-docx.
+
+    Why: python-docx appends a run's text one character at a time, a tenth of all rendering.
+    """
+    if not text or "\t" in text or "\n" in text or "\r" in text:
+        run.text = text
+        return
+    t = OxmlElement("w:t")
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(qn("xml:space"), "preserve")
+    run._r.append(t)
+
+
 # --- Markdown -> HTML tree ------------------------------------------------------------
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
@@ -234,11 +197,17 @@ def _markdown_to_html(text: str) -> str:
     problem = depth_problem(text)
     if problem:
         raise MarkdownTooDeep(problem)
+    return _parser().reset().convert(normalize_lists(_clean_source(text)))
+
+
+@lru_cache(maxsize=1)
+def _parser() -> markdown.Markdown:
+    """One Markdown parser, reset between texts. Why: setting one up costs more than converting a text."""
     md = markdown.Markdown(extensions=["tables", "footnotes", "sane_lists", "fenced_code"])
     # Why: case texts are Markdown, not HTML; "<b>" or "a <x> b" must print as typed.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    return md.convert(normalize_lists(_clean_source(text)))
+    return md
 
 
 def _clean_source(text: str) -> str:
@@ -429,9 +398,8 @@ class _Converter:
     def __init__(self, document_part, styles: MarkdownStyles):
         self.doc_part = document_part
         self.styles = styles
-        self.book = _StyleBook(document_part)
+        self.book = style_book(document_part)
         self.notes: dict[str, etree._Element] = {}
-        self._lists: dict[str, _Lists] = {}
         self._footnotes: XmlPart | None = None
 
     def convert(self, text: str, story: _Story) -> None:
@@ -540,8 +508,8 @@ class _Converter:
 
     def _list_styles(self, kind: str) -> _Lists:
         """List styles (level 1, 2, ...) and their numbering; level 1 must exist."""
-        if kind not in self._lists:
-            names = self.styles.bullet if kind == "ul" else self.styles.number
+        names = self.styles.bullet if kind == "ul" else self.styles.number
+        if (kind, names) not in self.book.lists:
             what = "bullet lists" if kind == "ul" else "numbered lists"
             ids = self.book.present_prefix(names, _PARAGRAPH)
             if not ids:
@@ -552,8 +520,8 @@ class _Converter:
                 if found is None:
                     raise MissingStyleError(name, "numbered paragraph", f"{what} (style has no w:numPr)")
                 numbering.append(found)
-            self._lists[kind] = _Lists(ids, numbering)
-        return self._lists[kind]
+            self.book.lists[kind, names] = _Lists(ids, numbering)
+        return self.book.lists[kind, names]
 
     def _list(self, el: etree._Element, story: _Story, block: _Block) -> None:
         """One `ul`/`ol`: a fresh numbering instance per numbered list, so it restarts.
@@ -683,7 +651,7 @@ class _Converter:
                 run.add_break()
                 continue
             self._format_run(run, item)
-            run.text = item.text
+            _set_text(run, item.text)
 
     def _format_run(self, run: Run, item: _Text) -> None:
         """Bold, italic, code and hyperlink character formatting of one run."""

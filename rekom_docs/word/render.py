@@ -14,7 +14,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from lxml import etree
@@ -27,6 +26,7 @@ from . import table_layout
 from .letterhead import apply_letterhead, find_letterhead
 from .markdown import MarkdownStyles, MarkdownSubdoc, render_markdown
 from .ooxml import mark_header_row
+from .stylebook import style_book
 from .tables import FIGURE, FRAME_SUFFIX, caption, frame_table, keep_rows_together, number_captions
 from .template_styles import require_styles
 from .typography import no_break
@@ -120,10 +120,13 @@ def _markdown(value: Markdown, tpl: DocxTemplate):
     """
     sub = render_markdown(tpl, value.text, MarkdownStyles(subheading=value.subheading))
     if value.style:
+        book = style_book(tpl.get_docx().part)  # Why: python-docx looks a style name up by reading every style
+        style_id = book.require(value.style, "paragraph", "decisions and proposals")
+        plain = {book.find(name, "paragraph") for name in PLAIN_STYLES} | {None}
         for element in sub.element.iterchildren(qn("w:p")):
-            para = Paragraph(element, sub._body)
-            if para.style is None or para.style.name in PLAIN_STYLES:
-                para.style = value.style
+            ppr = element.pPr
+            if (ppr.style if ppr is not None else None) in plain:
+                element.get_or_add_pPr().style = style_id
         frame_table(sub.element, tpl.get_docx(), value.style + FRAME_SUFFIX)
     return sub
 
@@ -131,7 +134,9 @@ def _markdown(value: Markdown, tpl: DocxTemplate):
 def table_subdoc(view: TableView, tpl: DocxTemplate):
     """A Word table with its numbered caption, a repeating header row, right-aligned numbers, a bold totals row."""
     sub = MarkdownSubdoc(tpl)
-    head = sub.add_paragraph(style="Caption")
+    book = style_book(tpl.get_docx().part)
+    head = sub.add_paragraph()
+    head._p.get_or_add_pPr().style = book.require("Caption", "paragraph", "table captions")
     head.paragraph_format.keep_with_next = True
     caption(head, view.title)
     body = view.rows + ([view.total] if view.total else [])
@@ -141,9 +146,9 @@ def table_subdoc(view: TableView, tpl: DocxTemplate):
     layout = table_layout.plan(texts, {0, len(body)} if view.total else {0}, view.numeric,
                                table_layout.points(width))
     table = sub.add_table(rows=1 + len(body), cols=len(view.header))
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = book.require("Table Grid", "table", "tables")
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
-    cell_style = tpl.get_docx().styles["Tabelltekst"].style_id  # Why: a lookup by name per cell is slow
+    cell_style = book.require("Tabelltekst", "paragraph", "table cells")
     for r, (row, values) in enumerate(zip(table.rows, layout.rows)):
         bold = r == 0 or (view.total is not None and r == len(body))
         for cell, text, numeric in zip(row.cells, values, view.numeric):
@@ -155,7 +160,8 @@ def table_subdoc(view: TableView, tpl: DocxTemplate):
     mark_header_row(table.rows[0]._tr)
     keep_rows_together(table, view.title)
     table_layout.apply(table, layout, width)
-    note = sub.add_paragraph(view.note or "", style="Tabelltekst")
+    note = sub.add_paragraph(view.note or "")
+    note._p.get_or_add_pPr().style = cell_style
     note.paragraph_format.space_after = Pt(8)
     if view.note:
         note.runs[0].italic = True

@@ -10,6 +10,8 @@ from __future__ import annotations
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from .stylebook import style_book
+
 TABLE, FIGURE = "Tabell", "Figur"  # caption labels (the same in bokmål and nynorsk)
 KEEP_HEAD, KEEP_TAIL = 2, 3  # body rows kept with the header, rows kept with the Sum
 WHOLE = 16  # a table of up to this many rows (header and Sum included) is kept on one page
@@ -73,12 +75,12 @@ def frame_table(body, document, style_name: str) -> None:
     Why: a frame drawn by paragraph borders breaks wherever the indent changes (a list, a
     nested list); a cell holds them all. A template without the style keeps plain paragraphs.
     """
-    style = next((s for s in document.styles if s.name == style_name), None)
+    style_id = style_book(document.part).find(style_name, "table")  # Why: not every style read per decision
     blocks = list(body)
-    if style is None or not blocks:
+    if style_id is None or not blocks:
         return
     tbl = parse_xml(
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style.style_id}"/><w:tblW w:w="5000" w:type="pct"/>'
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id}"/><w:tblW w:w="5000" w:type="pct"/>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
         '</w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr>'
         '</w:tc></w:tr></w:tbl>')

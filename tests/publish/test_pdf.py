@@ -106,32 +106,36 @@ def converted(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
     _build_all(tmp_path_factory.mktemp("cases"), out)
     calls: list[list[str]] = []
-    real_run = pdf._run
+    real_run = pdf._run_all
+    seen: list[tuple[int, int]] = []
 
-    def counting(command, timeout):
-        calls.append(command)
-        return real_run(command, timeout)
+    def counting(commands, timeout, counter):
+        calls.extend(commands)
+        return real_run(commands, timeout, counter)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pdf, "_run", counting)
+        mp.setattr(pdf, "_run_all", counting)
         started = time.monotonic()
-        result = pdf.make_pdfs(out)
+        result = pdf.make_pdfs(out, progress=lambda done, total: seen.append((done, total)))
+        assert seen == [(k, len(result.written)) for k in range(1, len(result.written) + 1)], "progress for every document"
         print(f"converted {len(result.written)} file(s) in {time.monotonic() - started:.1f} s")
     return out, result, calls
 
 
-def test_one_soffice_process_converts_every_docx(converted):
+def test_one_soffice_process_per_core_converts_every_docx(converted):
     out, result, calls = converted
     docs = pdf.find_docx(out)
     assert len([d for d in docs if d.name == "referat.docx"]) >= 2
-    assert len(calls) == 1
-    command = calls[0]
-    assert command[command.index("--convert-to") + 1] == pdf.FILTER
-    assert any(arg.startswith("-env:UserInstallation=file:///") for arg in command)
-    assert sum(arg.endswith(".docx") for arg in command) == len(docs)
+    assert 1 <= len(calls) <= 2
+    for command in calls:
+        assert command[command.index("--convert-to") + 1] == pdf.FILTER
+        assert any(arg.startswith("-env:UserInstallation=file:///") for arg in command)
+    profiles = {arg for command in calls for arg in command if arg.startswith("-env:UserInstallation=")}
+    assert len(profiles) == len(calls), "each LibreOffice run has its own profile"
+    assert sum(arg.endswith(".docx") for command in calls for arg in command) == len(docs)
     assert result.written == [d.with_suffix(".pdf") for d in docs]
     assert not result.failed
-    assert not [p.name for p in out.iterdir() if p.name.startswith(".")], "staging folder left behind"
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".pdf-")], "staging folder left behind"
 
 
 def test_pdf_is_pdfa2b_tagged_titled_a4_with_language(converted):
@@ -162,10 +166,10 @@ def test_second_run_converts_nothing(converted, monkeypatch, capsys):
     out, result, _ = converted
     before = {p: p.stat().st_mtime_ns for p in result.written}
 
-    def must_not_run(command, timeout):
+    def must_not_run(commands, timeout, counter):
         raise AssertionError("LibreOffice started although every PDF is up to date")
 
-    monkeypatch.setattr(pdf, "_run", must_not_run)
+    monkeypatch.setattr(pdf, "_run_all", must_not_run)
     assert main(["pdf", str(out)]) == 0
     assert f"0 PDF(s) written, {len(before)} up to date" in capsys.readouterr().out
     assert {p: p.stat().st_mtime_ns for p in before} == before
@@ -340,3 +344,9 @@ def _unfilter(kind: int, row: bytearray, prev: bytearray, bpp: int) -> bytearray
             pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
             row[i] = (row[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
     return row
+
+
+def test_the_command_default_timeout_is_the_library_one():
+    from rekom_docs.commands import pdf as command
+
+    assert command.TIMEOUT == pdf.TIMEOUT
