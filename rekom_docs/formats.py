@@ -62,8 +62,13 @@ def percent(value: Fraction | Decimal | int, lang: str = "nb", digits: int = 1) 
 
 
 def long_date(value: date, lang: str = "nb") -> str:
-    """`11. januar 2024`."""
+    """`11. januar 2024` (text that reaches a Markdown body gets its no-break space from word.typography)."""
     return format_date(value, "d. MMMM y", locale=LOCALES[lang])
+
+
+def phone(value: str) -> str:
+    """A phone number that never wraps: `73 00 10 21` with no-break spaces."""
+    return value.replace(" ", "\u00a0")
 
 
 def clock(value: time) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..compute.figures import Figures
-from ..formats import clock, long_date
+from ..formats import clock, long_date, phone
 from ..model.schema import Case, CaseKind, Meeting, Registers
 from .document import TableView
 from .figures import figure_tables
@@ -37,7 +37,7 @@ def absence(reg: Registers, forum, lang: str) -> str:
     person = reg.people.get(forum.caseworker) if forum.caseworker else None
     if person is None:
         return w["agenda_absence_secretariat"]
-    how = ", ".join(x for x in (person.email, f"tlf. {person.phone}" if person.phone else "") if x)
+    how = ", ".join(x for x in (person.email, f"tlf.\u00a0{phone(person.phone)}" if person.phone else "") if x)
     return w["agenda_absence"].format(name=person.name, how=f" ({how})" if how else "")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..formats import long_date
+from ..formats import long_date, phone
 from ..model.roster import person_name
 from ..model.schema import Case, Registers
 from .meeting import Setting
@@ -50,11 +50,15 @@ def _name(reg: Registers, rid: str) -> str:
 
 
 def _sender_contact(sender, w: dict) -> str:
-    """`Postboks 4710 Torgarden, 7468 Trondheim · Telefon 73 19 90 00 · sftlpost@statsforvalteren.no`."""
-    parts = [", ".join(sender.address)] if sender.address else []
-    parts += [f"{w['phone']} {sender.phone}"] if sender.phone else []
-    parts += [sender.email] if sender.email else []
-    return " \u00b7 ".join(parts)
+    """The address on one line, `Telefon 73 19 90 00 · sftlpost@statsforvalteren.no` on the next.
+
+    Why a line break (docxtpl prints `\\n` as one) and no-break spaces around the dot: a
+    separator never ends a line alone, and the e-mail address stays beside the phone number.
+    """
+    reach = [f"{w['phone']}\u00a0{phone(sender.phone)}"] if sender.phone else []
+    reach += [sender.email] if sender.email else []
+    lines = [", ".join(sender.address)] if sender.address else []
+    return "\n".join([*lines, *(["\u00a0\u00b7\u00a0".join(reach)] if reach else [])])
 
 
 def _caseworker(reg: Registers, pid: str | None) -> str:
@@ -62,7 +66,7 @@ def _caseworker(reg: Registers, pid: str | None) -> str:
     if not pid or pid not in reg.people:
         return ""
     person = reg.people[pid]
-    return ", ".join([person.name, *([f"tlf. {person.phone}"] if person.phone else []), *([person.email] if person.email else [])])
+    return ", ".join([person.name, *([f"tlf.\u00a0{phone(person.phone)}"] if person.phone else []), *([person.email] if person.email else [])])
 
 
 def _signature(reg: Registers, forum, chair: str | None, lang: str) -> dict[str, Any]:

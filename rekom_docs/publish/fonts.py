@@ -84,3 +84,25 @@ def substituted(docs: list[Path]) -> list[str]:
             how = f"install it with: apt-get install -y {package}" if package else "install the font or change the template"
             problems.append(f"{relative(docx)}: font '{family}' is not installed; LibreOffice would print '{got}' instead; {how}")
     return problems
+
+
+ALLOWED = ("Carlito",)  # the template font family; any other embedded font is a fallback LibreOffice chose
+
+
+def embedded(pdf: Path) -> set[str]:
+    """Font names embedded in `pdf` (subset prefix dropped), as pdffonts lists them.
+
+    Empty when pdffonts (poppler-utils, in the install line) is missing or cannot read the file.
+    """
+    if not shutil.which("pdffonts"):
+        return set()
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        return set()
+    names = [line.split()[0] for line in out.stdout.splitlines()[2:] if line.strip()]
+    return {name.split("+", 1)[-1] for name in names}
+
+
+def foreign(pdf: Path) -> list[str]:
+    """Embedded fonts outside the ALLOWED families, e.g. DejaVuSans for a glyph Carlito lacks."""
+    return sorted(f for f in embedded(pdf) if f.split("-", 1)[0] not in ALLOWED)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RekomError, relative
-from .fonts import substituted
+from .fonts import ALLOWED, foreign, substituted
 from .write import ARCHIVE, write_file
 
 INSTALL_HINT = "apt-get install -y libreoffice-writer-nogui"
@@ -235,10 +235,14 @@ def _install(out: Path, docx: Path, converted: Path, stamp: int) -> str | None:
 
 
 def check_pdf(path: Path) -> None:
-    """Refuse a file that is not a complete PDF/A-2b with a title and a language."""
+    """Refuse a file that is not a complete PDF/A-2b with a title and a language, or that embeds a fallback font."""
     data = path.read_bytes()
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
         raise RekomError("not a complete PDF file")
     for marker, problem in REQUIRED_MARKERS.items():
         if marker not in data:
             raise RekomError(problem)
+    others = foreign(path)
+    if others:
+        raise RekomError(f"embeds font {', '.join(others)}: a character the template font ({', '.join(ALLOWED)}) lacks "
+                         "fell back to it; use a character the font has")

@@ -36,12 +36,15 @@ class Broken:
 
 
 def cell_tokens(docx: Path) -> set[str]:
-    """Every token of every table cell: text split at breakable spaces (a no-break space joins)."""
+    """Every token of every table cell (text split at breakable spaces: a no-break space joins),
+    and every token of running text that holds a no-break space (`31.\u00a0mars`, a phone number)."""
     body = Document(str(docx)).element.body
     tokens: set[str] = set()
     for cell in body.iter(qn("w:tc")):
         text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in cell.iter(qn("w:p")))
         tokens.update(text.split(" "))
+    for para in body.iter(qn("w:p")):
+        tokens.update(t for t in "".join(x.text or "" for x in para.iter(qn("w:t"))).split(" ") if NBSP in t)
     tokens.discard("")
     return tokens
 

@@ -9,13 +9,9 @@ from dataclasses import fields
 from functools import partial
 from pathlib import Path
 
-from docx import Document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
-
 from ..present.registers import as_dicts, decisions, follow_up_rows
 from ..word.ooxml import mark_header_row
+from .register_doc import fill_table, register_document
 from .write import write_file
 
 DECISION_COLUMNS = {"case": "Sak", "date": "Dato", "forum": "Forum", "title": "Tittel", "kind": "Type",
@@ -59,33 +55,11 @@ def _cell(value) -> str:
 
 
 def _docx(rows: list[dict], title: str, columns: dict[str, str]):
-    """A landscape A4 document with the register as one table whose header row repeats."""
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(297), Mm(210)
-    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(15)
-    _language(doc, "nb-NO")
-    doc.core_properties.title, doc.core_properties.language = title, "nb-NO"
-    doc.add_paragraph(title, style="Heading 1")
-    table = doc.add_table(rows=1 + len(rows), cols=len(columns))
-    table.style = "Table Grid"
-    for cell, label in zip(table.rows[0].cells, columns.values()):
-        cell.paragraphs[0].add_run(label).bold = True
-    for row, values in zip(table.rows[1:], rows):
-        for cell, key in zip(row.cells, columns):
-            cell.paragraphs[0].add_run(_cell(values[key]))
-    for run in table._tbl.iter(qn("w:r")):
-        size = OxmlElement("w:sz")
-        size.set(qn("w:val"), str(int(Pt(8).pt * 2)))
-        run.get_or_add_rPr().append(size)
+    """A landscape A4 document on the letterhead with the register as one table whose header row repeats."""
+    doc = register_document(title)
+    texts = [list(columns.values()), *[[_cell(values[key]) for key in columns] for values in rows]]
+    numeric = [all(isinstance(values[key], (int, list)) and not isinstance(values[key], bool) for values in rows) and bool(rows) for key in columns]
+    table = fill_table(doc, texts, numeric)
     mark_header_row(table.rows[0]._tr)
     return doc
 
-
-def _language(doc, tag: str) -> None:
-    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), tag)

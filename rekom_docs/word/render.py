@@ -29,6 +29,7 @@ from .ooxml import mark_header_row
 from .stylebook import style_book
 from .tables import FIGURE, FRAME_SUFFIX, caption, frame_table, keep_rows_together, number_captions
 from .template_styles import require_styles
+from .typography import no_break
 
 PLAIN_STYLES = {"Normal", "Body Text"}
 
@@ -141,7 +142,8 @@ def table_subdoc(view: TableView, tpl: DocxTemplate):
     body = view.rows + ([view.total] if view.total else [])
     section = tpl.get_docx().sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
-    layout = table_layout.plan([view.header] + body, {0, len(body)} if view.total else {0}, view.numeric,
+    texts = [[no_break(c) for c in row] for row in [view.header] + body]
+    layout = table_layout.plan(texts, {0, len(body)} if view.total else {0}, view.numeric,
                                table_layout.points(width))
     table = sub.add_table(rows=1 + len(body), cols=len(view.header))
     table._tbl.tblStyle_val = book.require("Table Grid", "table", "tables")

@@ -26,6 +26,12 @@ PAD = 2 * 5.4 + 3.0  # points: Table Grid's cell margins (108 twips a side), bor
 SIZE, LEAST_SIZE = 10.0, 7.0
 SHY = "\u00ad"
 LONG_WORD = 10  # header words this long or longer may be hyphenated
+EDGE = 4  # letters a hyphenated piece keeps at least
+# Why: `Barnehagelærer|utdanning` reads well, `Barnehagelæ|rerutdanning` does not; a word ending in
+# one of these compound heads breaks only before it.
+HEADS = ("utdanning", "utdanninga", "pedagogikk", "lærer", "lærar", "ramme", "tiltak", "nettverk", "fordeling",
+         "kommune", "kommunar", "kommuner", "årsverk", "midler", "midlar", "beløp", "tildeling", "høyskolen",
+         "høgskolen")
 _BREAK_AFTER = re.compile(r"(?<=[^\W\d_][/-])(?=\w)|(?<=\u00ad)")  # `Master/|videreutdanning`, a soft hyphen
 
 
@@ -61,15 +67,21 @@ def _hyphenator():
 
 
 def hyphenate(text: str) -> str:
-    """`text` with soft hyphens at the legal break points of its long words (left and right at least 3 letters)."""
+    """`text` with soft hyphens at the legal break points of its long words (at a compound head when there is one, else at least 4 letters a side)."""
     def one(word: str) -> str:
         if len(word) < LONG_WORD or not word.isalpha():
             return word
-        points = [p for p in _hyphenator().positions(word) if 3 <= p <= len(word) - 3]
+        points = _compound(word) or [p for p in _hyphenator().positions(word) if EDGE <= p <= len(word) - EDGE]
         for p in reversed(points):
             word = word[:p] + SHY + word[p:]
         return word
     return " ".join("/".join(one(part) for part in word.split("/")) for word in text.split(" "))
+
+
+def _compound(word: str) -> list[int]:
+    """The break before a known compound head ending `word` (`Spesial|pedagogikk`), or none."""
+    lower = word.lower()
+    return [len(word) - len(h) for h in HEADS if lower.endswith(h) and len(word) - len(h) >= EDGE][:1]
 
 
 def _two_lines(word: str, size: float) -> float:
@@ -88,12 +100,15 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
     """Column widths in points summing to `width`, the type size (`base` or less), the rows (header maybe hyphenated)."""
     bold = [r in bold_rows for r in range(len(rows))]
     room = width - PAD * len(rows[0])
-    least = unbroken = [_least(list(col), bold, base) for col in zip(*rows)]
+    label = _label_column(rows, bold, numeric, base, room)
+    least = unbroken = [_wish(list(col[1:]), bold[1:], base) if c == label else _least(list(col), bold, base)
+                        for c, col in enumerate(zip(*rows))]
     comfort = [least[c] if numeric[c] else max(least[c], min(_wish(list(col), bold, base), room / 4))
                for c, col in enumerate(zip(*rows))]
     if may_hyphenate and sum(comfort) > room:  # Why: a long header word should not squeeze the names onto two lines
         rows = [[hyphenate(c) for c in rows[0]], *rows[1:]]
-        body = [_least(list(col[1:]), bold[1:], base) for col in zip(*rows)]
+        body = [_wish(list(col[1:]), bold[1:], base) if c == label else _least(list(col[1:]), bold[1:], base)
+                for c, col in enumerate(zip(*rows))]
         head = [max((_two_lines(w, base) for w in rows[0][c].split(" ")), default=0.0) for c in range(len(rows[0]))]
         least = [max(b, h) for b, h in zip(body, head)]
     size = base
@@ -103,6 +118,16 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
     wish = [max(least[c], unbroken[c] * size / base if numeric[c] else _wish(list(col), bold, size))
             for c, col in enumerate(zip(*rows))]  # Why unbroken: a hyphenated header is whole again if room is left
     return Plan([w + PAD for w in _share(least, wish, numeric, room)], size, rows)
+
+
+def _label_column(rows: list[list[str]], bold: list[bool], numeric: list[bool], size: float, room: float) -> int | None:
+    """0 when the first column holds short names (`Levanger/Verdal`, `Trøndelag sørvest`) kept on one line, else None.
+
+    Why: a network name wrapped at its slash or space reads as two names; a long remark may wrap.
+    """
+    if len(numeric) < 2 or numeric[0] or len(rows) < 2:
+        return None
+    return 0 if _wish([r[0] for r in rows[1:]], bold[1:], size) <= room / 3 else None
 
 
 def _share(least: list[float], wish: list[float], numeric: list[bool], room: float) -> list[float]:

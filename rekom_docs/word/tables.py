@@ -14,6 +14,7 @@ from .stylebook import style_book
 
 TABLE, FIGURE = "Tabell", "Figur"  # caption labels (the same in bokmål and nynorsk)
 KEEP_HEAD, KEEP_TAIL = 2, 3  # body rows kept with the header, rows kept with the Sum
+WHOLE = 16  # a table of up to this many rows (header and Sum included) is kept on one page
 
 
 def caption(paragraph, title: str, label: str = TABLE) -> None:
@@ -45,7 +46,7 @@ def keep_rows_together(table, title: str) -> None:
     """No row splits; the header keeps two rows with it and the last rows keep with the Sum.
 
     Why: Word and LibreOffice move a row whose paragraphs are 'keep with next' to the page
-    of the row after it; a short table (up to eight rows) is kept whole. The title is the
+    of the row after it; a short table (up to WHOLE rows) is kept whole. The title is the
     table's own caption (w:tblCaption), which ties the caption to it for assistive technology.
     """
     rows = table.rows
@@ -54,7 +55,7 @@ def keep_rows_together(table, title: str) -> None:
         trpr = row._tr.get_or_add_trPr()
         if trpr.find(qn("w:cantSplit")) is None:
             trpr.insert(0, OxmlElement("w:cantSplit"))
-        if r < last and (last <= 8 or r <= KEEP_HEAD or r >= last - KEEP_TAIL):
+        if r < last and (last < WHOLE or r <= KEEP_HEAD or r >= last - KEEP_TAIL):
             for cell in row.cells:
                 for para in cell.paragraphs:
                     para.paragraph_format.keep_with_next = True
@@ -65,6 +66,7 @@ def keep_rows_together(table, title: str) -> None:
 
 
 FRAME_SUFFIX = "sramme"  # the frame of paragraph style `Vedtak` is the table style `Vedtaksramme`
+SHORT_FRAME = 12  # a frame of up to this many blocks is not split across pages
 
 
 def frame_table(body, document, style_name: str) -> None:
@@ -82,6 +84,8 @@ def frame_table(body, document, style_name: str) -> None:
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
         '</w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr>'
         '</w:tc></w:tr></w:tbl>')
+    if len(blocks) <= SHORT_FRAME:  # Why: the heading above keeps with the frame, not with its first line alone
+        tbl.find(qn("w:tr")).insert(0, parse_xml(f'<w:trPr {nsdecls("w")}><w:cantSplit/></w:trPr>'))
     cell = tbl.find(f"{qn('w:tr')}/{qn('w:tc')}")
     for block in blocks:
         cell.append(block)

@@ -22,7 +22,7 @@ def test_a_letter_has_sender_addressee_with_contact_and_the_reference_block():
                                    "address": ["Postboks 105", "7160 Bjugn"]}
     assert letter["reference"] == "2024/2315"  # the archive case number, not the agenda's 11/2024
     assert letter["date"] == "7. mars 2024"
-    assert letter["caseworker"].startswith("Sigrid Aune Hovin, tlf. 73 00 10 21")
+    assert letter["caseworker"].startswith("Sigrid Aune Hovin, tlf.\u00a073\u00a000\u00a010\u00a021")
     assert letter["copy_to"] == "Utdanningsdirektoratet"
     assert letter["subject"] == ("Tilskuddsmidlene for 2024 – beløpene til Fosennettverket i innstillingen fra "
                                  "Samarbeidsforum REKOM")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from docx import Document
 from rekom_docs.build import BuildConfig, build
 from rekom_docs.errors import RekomError
 from rekom_docs.publish import pdf
-from rekom_docs.publish.fonts import used_fonts
+from rekom_docs.publish.fonts import embedded, used_fonts
 from rekom_docs.publish.pdf_layout import _spanning, broken_in_folder
 from rekom_docs.word.fontmetrics import text_width
 from rekom_docs.word.table_layout import PAD, hyphenate, plan
@@ -49,10 +50,43 @@ def test_no_bundled_pdf_breaks_a_token_inside_a_table_cell(bundled_pdfs: Path):
     (["08.30–"], ["09.00"], "08.30–09.00"),                   # a time slot
     (["Informasjonss"], ["ak"], "Informasjonssak"),           # a case kind
     (["Forhåndsramm"], ["e", "(kr)"], "Forhåndsramme"),       # a header word
+    (["årsverk", "(90"], ["%),", "kr"], f"(90{NB}%),"),        # a percent cut from its number
+    (["tlf.", "73"], ["00", "10", "21)"], f"tlf.{NB}73{NB}00{NB}10{NB}21)"),  # a phone number
+    (["frist", "31."], ["mars", "2022"], f"31.{NB}mars"),       # a date's day from its month
 ])
 def test_a_wrap_inside_a_token_is_found(before, after, token):
-    tokens = {token, "(kr)", "Aktuelt"}
+    tokens = {token, "(kr)", "Aktuelt", "årsverk", "frist", "2022"}
     assert _spanning(before, after, tokens) == token
+
+
+def test_only_the_template_font_is_embedded_in_every_bundled_pdf(bundled_pdfs: Path):
+    pdfs = sorted(bundled_pdfs.rglob("*.pdf"))
+    assert len(pdfs) >= 20
+    for path in pdfs:
+        fonts = embedded(path)
+        assert fonts and {f.split("-")[0] for f in fonts} == {"Carlito"}, (path, fonts)
+
+
+def test_the_signature_stays_on_one_page_in_every_bundled_pdf(bundled_pdfs: Path):
+    checked = 0
+    for path in sorted(bundled_pdfs.rglob("*.pdf")):
+        pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        for page in pages:
+            found = re.search(r"^\s*Med (hilsen|helsing)\s*$", page, re.MULTILINE)
+            if found:
+                after = page[found.end():]
+                assert len([ln for ln in after.splitlines() if ln.strip()]) >= 2, path  # a name and a title follow
+                checked += 1
+    assert checked >= 10
+
+
+def test_pdf_refuses_a_pdf_that_embeds_a_fallback_font(monkeypatch, tmp_path: Path):
+    fake = tmp_path / "x.pdf"
+    fake.write_bytes(b"%PDF-1.7\n" + b"".join(pdf.REQUIRED_MARKERS) + b"\n%%EOF\n")
+    monkeypatch.setattr(pdf, "foreign", lambda path: ["DejaVuSans"])
+    with pytest.raises(RekomError, match="DejaVuSans"):
+        pdf.check_pdf(fake)
 
 
 @pytest.mark.parametrize("before, after, tokens", [

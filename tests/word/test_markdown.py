@@ -309,9 +309,9 @@ def test_date_at_the_start_of_a_bullet_item_stays_text(template, tmp_path):
     paras = body_paragraphs(out)
     assert [(p.style.name, p.text) for p in paras[1:-1]] == [
         ("Body Text", "Frister"),
-        ("List Bullet", "15. januar 2022: frist for å rapportere. Rapporteringsmalen fulgte e-posten."),
-        ("List Bullet", "1. februar 2022: frist for beslutningsgrunnlag."),
-        ("Body Text", "Estimerte tall, slik de var kjent per 1. februar, står i tabellen."),
+        ("List Bullet", "15.\u00a0januar 2022: frist for å rapportere. Rapporteringsmalen fulgte e-posten."),
+        ("List Bullet", "1.\u00a0februar 2022: frist for beslutningsgrunnlag."),
+        ("Body Text", "Estimerte tall, slik de var kjent per 1.\u00a0februar, står i tabellen."),
     ]
     assert "\\" not in "".join(p.text for p in paras)
     assert not part_xml(out, "word/numbering.xml").xpath("//w:startOverride", namespaces=NS)
@@ -333,7 +333,7 @@ def test_numbered_item_after_a_continuation_paragraph_keeps_its_number(template,
     assert [(p.style.name, p.text) for p in paras[1:-1]] == [
         ("Body Text", "To tiltak er prioritert:"),
         ("List Number", "Fagbrev. Assistenter kan ta fagbrev ved siden av jobben."),
-        ("Body Text", "Barnehagen kan kontakte leder. Fristen er 1. februar hvert år."),
+        ("Body Text", "Barnehagen kan kontakte leder. Fristen er 1.\u00a0februar hvert år."),
         ("List Number", "Tilretteleggingsmidler. Eiere kan få midler."),
         ("List Number", "Annet."),
     ]

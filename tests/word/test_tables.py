@@ -5,7 +5,7 @@ from __future__ import annotations
 from docx import Document
 from docx.oxml.ns import qn
 
-from rekom_docs.word.tables import FIGURE, caption, keep_rows_together, number_captions
+from rekom_docs.word.tables import FIGURE, caption, frame_table, keep_rows_together, number_captions
 
 
 def _keeps(table) -> list[bool]:
@@ -27,6 +27,21 @@ def test_short_table_is_kept_whole():
     table = doc.add_table(rows=6, cols=2)
     keep_rows_together(table, "Kort")
     assert _keeps(table) == [True] * 5 + [False]
+
+
+def test_a_table_of_eleven_rows_and_a_sum_is_kept_whole():
+    doc = Document()
+    table = doc.add_table(rows=13, cols=2)  # header, eleven networks, Sum
+    keep_rows_together(table, "Tildeling")
+    assert _keeps(table) == [True] * 12 + [False]
+
+
+def test_a_short_decision_frame_does_not_split_across_pages():
+    doc = Document()
+    doc.add_paragraph("Vedtak")
+    frame_table(doc.element.body, doc, "Table Grid")
+    row = doc.element.body.find(f"{qn('w:tbl')}/{qn('w:tr')}")
+    assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
 
 
 def test_captions_are_numbered_per_label_in_document_order():

@@ -177,10 +177,11 @@ def innkalling(t: dict[str, str]) -> Document:
 
 
 def _letter_head(doc, t: dict[str, str]) -> None:
-    """Sender, addressee (v/ contact, address), then the reference block, as a public letter starts."""
-    head = doc.add_paragraph(style="Brevhode")
-    head.add_run("{{ letterhead.organisation }}").bold = True
-    doc.add_paragraph("{{ letterhead.forum }}", style="Møtedata")
+    """Sender, addressee (v/ contact, address), then the reference block, as a public letter starts.
+
+    Why the forum, not the organisation: the letterhead's header already names the organisation.
+    """
+    doc.add_paragraph("{{ letterhead.forum }}", style="Brevhode")
     _optional(doc, "letterhead.contact", "{{ letterhead.contact }}")
     doc.add_paragraph("", style="Møtedata")
     doc.add_paragraph("{{ addressee.name }}", style="Møtedata")
@@ -208,12 +209,15 @@ def _optional(doc, expr: str, text: str) -> None:
 
 
 def _signature(doc, t: dict[str, str]) -> None:
-    """Greeting, each signatory with a title, the electronic approval line, and the copies."""
-    doc.add_paragraph(t["regards"])
+    """Greeting, each signatory with a title, the electronic approval line, and the copies.
+
+    Why keep with next: the greeting, the names and the approval line stay on one page.
+    """
+    kept = [doc.add_paragraph(t["regards"])]
     tag(doc, "{%p for person in signature.signatories %}")
-    doc.add_paragraph("", style="Møtedata")
-    doc.add_paragraph("{{ person.name }}", style="Møtedata")
-    doc.add_paragraph("{{ person.title }}", style="Møtedata")
+    kept += [doc.add_paragraph(text, style="Møtedata") for text in ("", "{{ person.name }}", "{{ person.title }}")]
+    for para in kept:
+        para.paragraph_format.keep_with_next = True
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if signature.electronic %}")
     doc.add_paragraph().add_run("{{ signature.electronic }}").italic = True

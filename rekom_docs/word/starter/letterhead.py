@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 from .styles import ACCENT, base_document
 
-MARK = "\u25a0"  # a neutral square where the logo goes: replace it with a picture in Word
+# A neutral shaded square where the logo goes (replace it with a picture in Word); Why shading,
+# not a glyph such as U+25A0: Carlito has no geometric shapes, and a fallback font would be embedded.
+MARK = "\u00a0\u00a0"
 
 
 def letterhead(t: dict[str, str]) -> Document:
@@ -22,9 +24,10 @@ def letterhead(t: dict[str, str]) -> Document:
     doc = base_document(t["lang"])
     section = doc.sections[0]
     head = section.header.paragraphs[0]
-    mark = head.add_run(MARK + " ")
+    mark = head.add_run(MARK)
     mark.font.color.rgb, mark.font.size = ACCENT, Pt(16)
-    sender = head.add_run(t["sender"])
+    mark._r.get_or_add_rPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="1F3A5F"/>'))
+    sender = head.add_run("\u00a0" + t["sender"])
     sender.bold, sender.font.color.rgb, sender.font.size = True, ACCENT, Pt(12)
     _bottom_rule(head._p)
     foot = section.footer.paragraphs[0]

@@ -24,6 +24,8 @@ def base_document(lang: str = "nb-NO"):
     section.left_margin = section.right_margin = Mm(25)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     _language(doc, lang)
+    _widow_control(doc)
+    _bullets(doc)
     _styles(doc)
     doc.core_properties.language = lang
     return doc
@@ -38,6 +40,40 @@ def _language(doc, tag: str) -> None:
         rpr.append(lang)
     for attr in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attr), tag)
+
+
+def _widow_control(doc) -> None:
+    """Widow and orphan control for every paragraph (docDefaults): no line alone at a page's top or foot.
+
+    Why: in OOXML an absent w:widowControl means off, and LibreOffice follows that.
+    """
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = OxmlElement("w:pPrDefault")
+        defaults.append(ppr_default)
+    ppr = ppr_default.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        ppr_default.append(ppr)
+    if ppr.find(qn("w:widowControl")) is None:
+        ppr.insert(0, OxmlElement("w:widowControl"))
+
+
+def _bullets(doc) -> None:
+    """Bullets as FONT's own `•` instead of the Symbol font's private-use glyph.
+
+    Why: LibreOffice prints a Symbol bullet in OpenSymbol, a second embedded font in every PDF.
+    """
+    for lvl in doc.part.numbering_part.element.iter(qn("w:lvl")):
+        text = lvl.find(qn("w:lvlText"))
+        if text is None or text.get(qn("w:val")) != "\uf0b7":
+            continue
+        text.set(qn("w:val"), "\u2022")
+        for rfonts in lvl.iter(qn("w:rFonts")):
+            for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                if rfonts.get(qn(attr)) == "Symbol":
+                    rfonts.set(qn(attr), FONT)
 
 
 def _styles(doc) -> None:
