@@ -6,10 +6,13 @@ import csv
 import io
 import json
 from dataclasses import fields
+from datetime import date
 from functools import partial
 from pathlib import Path
 
+from ..formats import long_date
 from ..present.registers import as_dicts, decisions, follow_up_rows
+from ..present.wording import words
 from ..word.ooxml import mark_header_row
 from .register_doc import fill_table, register_document
 from .write import write_file
@@ -31,7 +34,8 @@ def write_registers(project, out: Path) -> list[Path]:
         texts = {"json": json.dumps(data, ensure_ascii=False, indent=2) + "\n", "csv": _csv(data, keys)}
         for suffix, text in texts.items():
             written.append(write_file(out, out / f"{name}.{suffix}", partial(_write_text, text)))
-        written.append(write_file(out, out / f"{name}.docx", _docx(data, title, columns).save))
+        shown = [_shown(row, project) for row in data]
+        written.append(write_file(out, out / f"{name}.docx", _docx(shown, title, columns).save))
     return written
 
 
@@ -46,6 +50,27 @@ def _csv(rows: list[dict], keys: list[str]) -> str:
     for row in rows:
         writer.writerow({k: " ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
     return buffer.getvalue()
+
+
+def _shown(row: dict, project) -> dict:
+    """A register row as a Norwegian reader reads it in the DOCX: words for states, names for fora, written dates.
+
+    Why only the DOCX: the CSV and JSON keep ids, ISO dates and state codes for other systems.
+    """
+    w = words("nb")
+    states = {"draft": w["status_draft"], "sent": w["status_sent"], "approved": w["status_approved"],
+              "open": w["follow_up_open"], "done": w["follow_up_done"]}
+    shown = dict(row)
+    shown["status"] = states.get(row["status"], row["status"])
+    forum = project.registers.fora.get(row["forum"])
+    shown["forum"] = forum.name if forum else row["forum"]
+    for key in ("date", "due", "done"):
+        value = row.get(key)
+        if value == "next meeting":
+            shown[key] = w["next_meeting"]
+        elif value:
+            shown[key] = long_date(date.fromisoformat(value))
+    return shown
 
 
 def _cell(value) -> str:
