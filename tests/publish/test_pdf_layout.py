@@ -14,11 +14,11 @@ from rekom_docs.build import BuildConfig, build
 from rekom_docs.errors import RekomError
 from rekom_docs.publish import pdf
 from rekom_docs.publish.fonts import embedded, used_fonts
-from rekom_docs.publish.pdf_layout import _spanning, broken_in_folder
 from rekom_docs.word.fontmetrics import text_width
 from rekom_docs.word.table_layout import PAD, hyphenate, plan
 from tests.conftest import soffice_or_skip
 from tests.paths import ROOT
+from tests.publish.pdf_layout import _spanning, broken_in_folder
 
 NB = "\u00a0"
 
