@@ -208,7 +208,12 @@ def _check_case(case: Case, at: tuple, meeting: Meeting, reg: Registers, src: Lo
 
 
 def _too_many_votes(case: Case, voters) -> bool:
-    return voters.recorded and any(sum(o.votes or 0 for o in v.options) > voters.voters for v in case.votes)
+    return voters.recorded and any(votes_cast(v) > voters.voters for v in case.votes)
+
+
+def votes_cast(vote) -> int:
+    """Every vote cast: the counted votes of the proposals and the blank ones."""
+    return sum(o.votes or 0 for o in vote.options) + (vote.blank or 0)
 
 
 def check_vote(vote, at: tuple, src: Located, voters, acknowledged: bool = False) -> Iterator[Problem]:
@@ -230,7 +235,7 @@ def check_vote(vote, at: tuple, src: Located, voters, acknowledged: bool = False
         yield src.problem(at + ("casting_vote",), "the chair's casting vote only decides a tie, and the counts have a winner")
     if vote.unanimous and sum(1 for n in counts.values() if n) > 1:
         yield src.problem(at + ("unanimous",), "a unanimous vote cannot give votes to more than one proposal")
-    cast = sum(counts.values()) + (vote.blank or 0)
+    cast = votes_cast(vote)
     if voters.recorded and cast > voters.voters:
         message = f"{cast} votes cast, but only {voters.voters} voters are present by the attendance list"
         if acknowledged:  # Why: still reported, but the minutes print the note that explains it

@@ -32,7 +32,8 @@ def run(args) -> int:
                          report=lambda problem: print(problem, file=sys.stderr))
     project = checked_project(config.cases, config.strict, config.meetings)
     for warning in project.warnings:
-        print(warning, file=sys.stderr)  # errors here are in meetings not asked for
+        if not warning.is_error:  # Why: errors (in meetings not asked for) are reported by build() itself
+            print(warning, file=sys.stderr)
     up_to_date: list[str] = []
     written = 0
     for path in build(config, project, up_to_date):

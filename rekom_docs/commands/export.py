@@ -25,7 +25,7 @@ def run(args) -> int:
     from ..model.dated import project_at
     from ..present import documents
     from ..publish.export import document_markdown
-    from ..publish.write import write_file
+    from ..publish.write import write_text
 
     project = checked_project(args.cases)
     items = [project.meeting(i) for i in args.meeting] if args.meeting else project.meetings
@@ -35,9 +35,5 @@ def run(args) -> int:
             for doc in documents(item, dated, kind, args.lang):
                 text = document_markdown(doc)
                 target = args.out / item.id / (args.lang or "") / Path(doc.filename).with_suffix(".md")
-
-                def save(tmp: Path, text: str = text) -> None:
-                    tmp.write_text(text, encoding="utf-8")
-
-                print(f"wrote {relative(write_file(args.out, target, save))}", file=sys.stdout)
+                print(f"wrote {relative(write_text(args.out, target, text))}", file=sys.stdout)
     return 0

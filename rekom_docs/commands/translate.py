@@ -31,9 +31,6 @@ def run(args) -> int:
 
 def write_translation(path: Path, text: str) -> Path:
     """Write a translation file atomically beside its meeting file."""
-    from ..publish.write import write_file
+    from ..publish.write import write_text
 
-    def save(tmp: Path) -> None:
-        tmp.write_text(text, encoding="utf-8")
-
-    return write_file(path.parent, path, save)
+    return write_text(path.parent, path, text)

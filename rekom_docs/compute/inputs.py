@@ -42,7 +42,7 @@ def _key_problems(spec: Allocation, keys: dict[str, engine.Key]) -> Iterator[tup
         if line.key is not None:
             yield ("reserved", "lines", i, "key"), "an individual line takes an 'amount', not a 'key'", Severity.ERROR
     shares = sum((k.flat or 0) + (k.pro_rata or 0) for k in spec.keys)
-    if any(k.flat is not None or k.pro_rata is not None for k in spec.keys) and shares != 1:
+    if shares_pot(spec) and shares != 1:
         yield ("keys",), f"the shares of the pot add up to {plain_percent(shares)}, not 100 %", Severity.ERROR
     if shares_pot(spec) and spec.pot is None and spec.frame is None:
         yield ("pot",), "keys share a pot: give 'frame' (and fixed items) or 'pot'", Severity.ERROR

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from ..formats import plain_number
 from .values import Model, Money, Number, Percent
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -35,7 +36,8 @@ class Line(Model):
         if self.shared and self.recipient:
             raise ValueError("give 'recipient' (one receives it) or 'shared' (several share it), not both")
         if isinstance(self.shared, dict) and self.shared and sum(self.shared.values()) != self.amount:
-            total, amount = (f"{n:,}".replace(",", " ") for n in (sum(self.shared.values()), self.amount))
+            total = plain_number(sum(self.shared.values()))
+            amount = plain_number(self.amount) if self.amount is not None else f"of key '{self.key}'"
             raise ValueError(f"the shares under 'shared' add up to {total}, not to the amount {amount}")
         return self
 

@@ -44,7 +44,8 @@ def translate_meeting(item: MeetingFile, registers: Registers, machine: Translat
     for t in todo:
         entries[t.key] = store.Entry(nn=done[t.source], reviewed=False, source=t.source)
     outcome.translated = todo
-    outcome.dropped = [key for key in leftovers(texts, entries) if not entries[key].reviewed]
-    order = [t.key for t in texts] + [key for key in leftovers(texts, entries) if key not in outcome.dropped]
+    left = leftovers(texts, entries)
+    outcome.dropped = [key for key in left if not entries[key].reviewed]
+    order = [t.key for t in texts] + [key for key in left if key not in outcome.dropped]
     outcome.text = store.dump({key: entries[key] for key in order}, item.path.name)
     return outcome

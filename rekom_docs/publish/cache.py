@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..model.project import REGISTER, MeetingFile, Project
 from ..present import shown_from_others
-from .write import write_file
+from .write import write_text
 
 FOLDER = ".cache"
 
@@ -80,8 +80,4 @@ class BuildCache:
         root = self.out.resolve()
         files = [str(p.resolve().relative_to(root)) for p in written]
         text = json.dumps({"key": key, "files": files}, ensure_ascii=False)
-
-        def save(tmp: Path) -> None:
-            tmp.write_text(text, encoding="utf-8")
-
-        write_file(self.out, self._record(item, kind, lang), save)
+        write_text(self.out, self._record(item, kind, lang), text)

@@ -7,7 +7,6 @@ import io
 import json
 from dataclasses import fields
 from datetime import date
-from functools import partial
 from pathlib import Path
 
 from ..formats import long_date
@@ -15,7 +14,7 @@ from ..present.registers import as_dicts, decisions, follow_up_rows
 from ..present.wording import words
 from ..word.ooxml import mark_header_row
 from .register_doc import fill_table, register_document
-from .write import write_file
+from .write import write_file, write_text
 
 DECISION_COLUMNS = {"case": "Sak", "date": "Dato", "forum": "Forum", "title": "Tittel", "kind": "Type",
                     "decision": "Vedtak", "amounts": "Beløp (kr)", "status": "Status", "exempt": "Unntatt", "minutes": "Referat"}
@@ -33,14 +32,10 @@ def write_registers(project, out: Path) -> list[Path]:
         keys = [f.name for f in fields(type(rows[0]))] if rows else list(columns)
         texts = {"json": json.dumps(data, ensure_ascii=False, indent=2) + "\n", "csv": _csv(data, keys)}
         for suffix, text in texts.items():
-            written.append(write_file(out, out / f"{name}.{suffix}", partial(_write_text, text)))
+            written.append(write_text(out, out / f"{name}.{suffix}", text))
         shown = [_shown(row, project) for row in data]
         written.append(write_file(out, out / f"{name}.docx", _docx(shown, title, columns).save))
     return written
-
-
-def _write_text(text: str, path: Path) -> None:
-    path.write_text(text, encoding="utf-8")
 
 
 def _csv(rows: list[dict], keys: list[str]) -> str:

@@ -103,6 +103,11 @@ def write_bytes(root: Path, target: Path, data: bytes, verify: Callable[[Path], 
     return write_file(root, target, save, verify)
 
 
+def write_text(root: Path, target: Path, text: str, verify: Callable[[Path], None] | None = None) -> Path:
+    """`write_file` for text in memory, as UTF-8."""
+    return write_bytes(root, target, text.encode("utf-8"), verify)
+
+
 def _umask() -> int:
     """The process umask (reading it means setting it, so it is set straight back)."""
     mask = os.umask(0)

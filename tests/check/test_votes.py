@@ -70,3 +70,15 @@ def test_a_conflicted_member_cannot_dissent_and_a_casting_vote_needs_a_tie(meeti
 def test_an_absent_member_cannot_be_conflicted(meeting: Path):
     edit(meeting, ANCHOR, CONFLICT.replace("hanne-ronning", "sara-kappfjell"))
     assert any("conflicts[0].person" in e and "not present" in e for e in _errors(meeting.parent.parent))
+
+
+def test_blank_votes_count_as_cast_in_both_vote_checks():
+    """The note check and the vote check count the same votes, so a note for blank votes is never called needless."""
+    from types import SimpleNamespace as NS
+
+    from rekom_docs.check.meeting import _too_many_votes, votes_cast
+
+    vote = NS(options=[NS(votes=3), NS(votes=None)], blank=2)
+    assert votes_cast(vote) == 5
+    assert _too_many_votes(NS(votes=[vote]), NS(recorded=True, voters=4))
+    assert not _too_many_votes(NS(votes=[vote]), NS(recorded=True, voters=5))
