@@ -36,20 +36,21 @@ def grants(f: Figures, reg: Registers, rid: str, lang: str) -> list[Section]:
         sections = [_network_frame(f, reg, rid, lang), _to_network(f, reg, rid, lang), _to_partners(f, reg, rid, lang)]
     else:
         sections = [_to_organisation(f, reg, rid, lang)]
-    sections += [_shared(f, reg, line, rid, lang) for line in _lines(f) if rid in line.shared]
+    sections += [_shared(f, reg, line, rid, lang) for line in spec_lines(f) if rid in line.shared]
     return [s for s in sections if s is not None and s.lines]
 
 
 _GROUP = re.compile(r"(?:I{1,3}|IV|V|VI{0,3}): ")
 
 
-def _lines(f: Figures) -> list[Line]:
+def spec_lines(f: Figures) -> list[Line]:
+    """Every line of the allocation that can name a recipient: fixed lines, then individual ones."""
     return [*f.spec.fixed, *(f.spec.reserved.lines if f.spec.reserved else [])]
 
 
 def _named(f: Figures, rid: str) -> list[tuple[str, int]]:
     """Fixed items and individual measures given to `rid` by name."""
-    return [(_readable(f, line), line.amount) for line in _lines(f) if line.recipient == rid and line.amount is not None]
+    return [(_readable(f, line), line.amount) for line in spec_lines(f) if line.recipient == rid and line.amount is not None]
 
 
 def _readable(f: Figures, line: Line) -> str:
@@ -70,7 +71,8 @@ def _section(title: str, lines: list[tuple[str, int]], sum_label: str, notes: li
     return Section(title, lines, total, sum_label, notes or [])
 
 
-def _name(reg: Registers, rid: str) -> str:
+def recipient_name(reg: Registers, rid: str) -> str:
+    """A letter recipient's full name: network, organisation, or the id itself."""
     if rid in reg.networks:
         return reg.networks[rid].name
     return reg.organisations[rid].name if rid in reg.organisations else rid
@@ -117,7 +119,7 @@ def _to_network(f: Figures, reg: Registers, rid: str, lang: str) -> Section:
     if portion is not None:
         lines.append((w["letter_network_part"].format(pot=f.spec.pot_label), portion.to_network))
     lines += _named(f, rid)
-    name = _name(reg, rid)
+    name = recipient_name(reg, rid)
     return _section(w["letter_to"].format(name=name), lines, w["sum"])
 
 
@@ -154,7 +156,7 @@ def _to_organisation(f: Figures, reg: Registers, rid: str, lang: str) -> Section
     if rid in uh:
         lines.append((f"{f.spec.pot_label}, {w['in_partnership']}", uh[rid]))
     lines += _named(f, rid)
-    name = _name(reg, rid)
+    name = recipient_name(reg, rid)
     return _section(w["letter_to"].format(name=name), lines, w["sum"])
 
 

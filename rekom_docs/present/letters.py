@@ -9,7 +9,7 @@ from ..model.project import MeetingFile, Project
 from ..model.schema import Case
 from .document import ChartView, Document, Markdown, TableView
 from .figures import figure_tables
-from .grants import Section, grants, uh_totals
+from .grants import Section, grants, recipient_name, spec_lines, uh_totals
 from .letterframe import frame
 from .meeting import setting
 from .wording import words
@@ -32,7 +32,7 @@ def recipients(f: Figures) -> list[str]:
     ids = [row.recipient for row in f.allocation.rows] if f.allocation else []
     ids += [p.recipient for p in f.split.portions] if f.split else []
     ids += list(uh_totals(f))
-    lines = [*f.spec.fixed, *(f.spec.reserved.lines if f.spec.reserved else [])]
+    lines = spec_lines(f)
     ids += [line.recipient for line in lines if line.recipient] + [nid for line in lines for nid in line.shared]
     return list(dict.fromkeys(ids))
 
@@ -85,9 +85,8 @@ def recipient_letter(item: MeetingFile, project: Project, case: Case, f: Figures
     s = setting(item, project, lang or (network.language if network else None) or (org.language if org else None))
     case, f = s.counterpart(item, case, f)
     reg = s.project.registers
-    network, org = reg.networks.get(rid), reg.organisations.get(rid)
     w = words(s.lang)
-    name = network.name if network else (org.name if org else rid)
+    name = recipient_name(reg, rid)
     context = frame(s, case, rid) | {
         "subject": w["subject_letter"].format(name=name, forum=s.forum.name, year=item.meeting.date.year),
         "intro": w["letter_intro"].format(forum=s.forum.name, date=long_date(item.meeting.date, s.lang), case=case.case),
