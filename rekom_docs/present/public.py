@@ -22,12 +22,15 @@ PUBLIC = "offentlig"
 
 def has_exemptions(meeting) -> bool:
     """Whether anything of the meeting is exempt: a case, an attachment or a marked passage."""
-    for case in meeting.cases:
-        if case.exempt or any(isinstance(a, Attachment) for a in case.attachments):
-            return True
-        if any(PASSAGE.search(t or "") for t in _texts(case)):
-            return True
-    return any(PASSAGE.search(t or "") for t in (meeting.invitation, meeting.note))
+    if any(case.exempt or any(isinstance(a, Attachment) for a in case.attachments) for case in meeting.cases):
+        return True
+    return has_passages(meeting)
+
+
+def has_passages(meeting) -> bool:
+    """Whether any text of the meeting marks an exempt passage."""
+    texts = [t for case in meeting.cases for t in _texts(case)] + [meeting.invitation, meeting.note]
+    return any(PASSAGE.search(t or "") for t in texts)
 
 
 def _texts(case: Case):
@@ -53,12 +56,22 @@ def strip_markers(text: str) -> str:
 
 
 def internal_meeting(meeting):
-    """The internal version: passage markers removed, every text kept."""
+    """The internal version: passage markers removed, every text kept (the meeting itself when it marks none).
+
+    Why not a copy every time: a build holds the version of every meeting at once.
+    """
+    if not has_passages(meeting):
+        return meeting
     return _meeting(meeting, lambda c: _with_texts(c, strip_markers), strip_markers)
 
 
 def public_meeting(meeting, lang: str):
-    """The public version: exempt cases reduced to number, neutral title and basis; passages and attachments replaced."""
+    """The public version: exempt cases reduced to number, neutral title and basis; passages and attachments replaced.
+
+    A meeting with nothing exempt is its own public version.
+    """
+    if not has_exemptions(meeting):
+        return meeting
     w = words(lang)
     hide = lambda text: PASSAGE.sub(lambda m: w["exempt_passage"].format(basis=m.group(1)), text)
 
@@ -75,6 +88,8 @@ def public_meeting(meeting, lang: str):
 
 def _item(item, meeting):
     """A meeting file with another meeting model; allocations of cases that are now gone are dropped."""
+    if meeting is item.meeting:
+        return item
     keep = {i: f for i, f in item.figures.items() if not getattr(meeting.agenda[i], "exempt", None)}
     return dataclasses.replace(item, meeting=meeting, figures=keep)
 
@@ -97,9 +112,14 @@ def _each(version: str, meetings: list[MeetingFile], make) -> tuple[dict[int, Me
 
 def internal(item: MeetingFile, project: Project) -> tuple[MeetingFile, Project]:
     """The meeting and project as the internal documents see them (every allocation kept)."""
-    made, meetings = _each("internal", project.meetings, lambda m: dataclasses.replace(m, meeting=internal_meeting(m.meeting)))
-    own = made.get(id(item)) or dataclasses.replace(item, meeting=internal_meeting(item.meeting))
+    made, meetings = _each("internal", project.meetings, _internal_item)
+    own = made.get(id(item)) or _internal_item(item)
     return own, dataclasses.replace(project, meetings=meetings)
+
+
+def _internal_item(item: MeetingFile) -> MeetingFile:
+    meeting = internal_meeting(item.meeting)
+    return item if meeting is item.meeting else dataclasses.replace(item, meeting=meeting)
 
 
 def public(item: MeetingFile, project: Project, lang: str) -> tuple[MeetingFile, Project]:
