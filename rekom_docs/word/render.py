@@ -4,59 +4,37 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
-from lxml import etree
 
 from ..errors import RekomError, relative
 from ..jinja import plain_message, render_budget, template_line
 from ..jinja import word_env as jinja_env
 from ..present.document import ChartView, Document, Markdown, TableView
 from . import table_layout
-from .letterhead import apply_letterhead, find_letterhead
+from .letterhead import find_letterhead
 from .markdown import MarkdownStyles, MarkdownSubdoc, render_markdown
 from .ooxml import mark_header_row
+from .prepared import open_template
 from .stylebook import style_book
 from .tables import FIGURE, FRAME_SUFFIX, caption, frame_table, keep_rows_together, number_captions
-from .template_styles import require_styles
 from .typography import no_break
 
 PLAIN_STYLES = {"Normal", "Body Text"}
 
 
-class _Template(DocxTemplate):
-    """docxtpl's template whose footnotes part is never rendered as Jinja.
-
-    Why: the case texts' footnotes are written into that part before the render, so
-    rendering it would read their text as template source (`{` + line break + `{ ... }}`).
-    """
-
-    def render_footnotes(self, context, jinja_env=None) -> None:
-        """Nothing: footnotes hold case text, which is data."""
-
-
 def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
     """Render `doc` with the first template found in `template_dirs`."""
     path = find_template(doc.template, template_dirs, doc.lang)
-    tpl = _Template(path)
-    try:
-        tpl.get_docx()
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError) as exc:
-        raise RekomError(f"{_shown(path)}:1: cannot be read as a Word document ({str(exc)[:120]})") from None
-    require_styles(tpl.get_docx(), path)
-    letterhead = find_letterhead(doc.lang, template_dirs)
-    if letterhead is not None:
-        apply_letterhead(tpl.get_docx(), letterhead)
+    tpl = open_template(path, find_letterhead(doc.lang, template_dirs))
     try:
         context = _materialise(doc.context, tpl)
     except ValueError as exc:  # MarkdownTooDeep, MissingStyleError: the text or the template, said plainly
