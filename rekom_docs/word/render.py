@@ -8,10 +8,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 
@@ -19,16 +18,16 @@ from ..errors import RekomError, relative
 from ..jinja import plain_message, render_budget, template_line
 from ..jinja import word_env as jinja_env
 from ..present.document import ChartView, Document, Markdown, TableView
-from . import table_layout
+from . import table_layout, wml
 from .letterhead import find_letterhead
 from .markdown import MarkdownStyles, MarkdownSubdoc, render_markdown
-from .ooxml import mark_header_row
 from .prepared import open_template
 from .stylebook import style_book
-from .tables import FIGURE, FRAME_SUFFIX, caption, frame_table, keep_rows_together, number_captions
+from .tables import FIGURE, FRAME_SUFFIX, caption, caption_runs, frame_table, grid_table, number_captions
 from .typography import no_break
 
 PLAIN_STYLES = {"Normal", "Body Text"}
+NOTE_SPACE = 160  # twips (8 pt) after a table's note
 
 
 def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
@@ -109,41 +108,24 @@ def _markdown(value: Markdown, tpl: DocxTemplate):
     return sub
 
 
-def table_subdoc(view: TableView, tpl: DocxTemplate):
+def table_subdoc(view: TableView, tpl: DocxTemplate) -> wml.Fragment:
     """A Word table with its numbered caption, a repeating header row, right-aligned numbers, a bold totals row."""
-    sub = MarkdownSubdoc(tpl)
     book = style_book(tpl.get_docx().part)
-    head = sub.add_paragraph()
-    head._p.get_or_add_pPr().style = book.require("Caption", "paragraph", "table captions")
-    head.paragraph_format.keep_with_next = True
-    caption(head, view.title)
+    head = wml.paragraph(book.require("Caption", "paragraph", "table captions"), keep_next=True)
+    caption_runs(head, view.title)
     body = view.rows + ([view.total] if view.total else [])
     section = tpl.get_docx().sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
     texts = [[no_break(c) for c in row] for row in [view.header] + body]
-    layout = table_layout.plan(texts, {0, len(body)} if view.total else {0}, view.numeric,
-                               table_layout.points(width))
-    table = sub.add_table(rows=1 + len(body), cols=len(view.header))
-    table._tbl.tblStyle_val = book.require("Table Grid", "table", "tables")
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    bold = {0, len(body)} if view.total else {0}
+    layout = table_layout.plan(texts, bold, view.numeric, table_layout.points(width))
     cell_style = book.require("Tabelltekst", "paragraph", "table cells")
-    for r, (row, values) in enumerate(zip(table.rows, layout.rows)):
-        bold = r == 0 or (view.total is not None and r == len(body))
-        for cell, text, numeric in zip(row.cells, values, view.numeric):
-            para = cell.paragraphs[0]
-            para._p.get_or_add_pPr().style = cell_style
-            para.add_run(text).bold = bold
-            if numeric:
-                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    mark_header_row(table.rows[0]._tr)
-    keep_rows_together(table, view.title)
-    table_layout.apply(table, layout, width)
-    note = sub.add_paragraph(view.note or "")
-    note._p.get_or_add_pPr().style = cell_style
-    note.paragraph_format.space_after = Pt(8)
+    table = grid_table(layout, width, (book.require("Table Grid", "table", "tables"), cell_style), view.title,
+                       bold, view.numeric)
+    note = wml.paragraph(cell_style, space_after=NOTE_SPACE)
     if view.note:
-        note.runs[0].italic = True
-    return sub
+        wml.run(note, view.note, italic=True)
+    return wml.Fragment([head, table, note])
 
 
 def chart_subdoc(chart: ChartView, tpl: DocxTemplate):

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Emu, Pt
+from lxml import etree
 
+from . import wml
 from .stylebook import style_book
+from .table_layout import SIZE, Plan
 
 TABLE, FIGURE = "Tabell", "Figur"  # caption labels (the same in bokmål and nynorsk)
 KEEP_HEAD, KEEP_TAIL = 2, 3  # body rows kept with the header, rows kept with the Sum
@@ -18,17 +22,42 @@ WHOLE = 16  # a table of up to this many rows (header and Sum included) is kept 
 
 
 def caption(paragraph, title: str, label: str = TABLE) -> None:
-    """Fill a Caption paragraph: `<label> <SEQ field>. title`."""
-    paragraph.add_run(f"{label} ")
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), f" SEQ {label} \\* ARABIC ")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
-    paragraph.add_run(f". {title}")
+    """Fill a python-docx Caption paragraph: `<label> <SEQ field>. title`."""
+    caption_runs(paragraph._p, title, label)
+
+
+def caption_runs(p: etree._Element, title: str, label: str = TABLE) -> None:
+    """Append `<label> <SEQ field>. title` to paragraph element `p`."""
+    wml.run(p, f"{label} ")
+    wml.simple_field(p, f" SEQ {label} \\* ARABIC ", "1")
+    wml.run(p, f". {title}")
+
+
+def kept_with_next(rows: int) -> list[bool]:
+    """Which rows of a table of `rows` keep with the next: all but the last of a short table, else the head and tail."""
+    last = rows - 1
+    return [r < last and (last < WHOLE or r <= KEEP_HEAD or r >= last - KEEP_TAIL) for r in range(rows)]
+
+
+def grid_table(layout: Plan, width: int, styles: tuple[str, str], title: str, bold_rows: set[int],
+               numeric: list[bool]) -> etree._Element:
+    """A table of the texts `layout.rows`: header row repeated, no row split, rows kept together as
+    keep_rows_together keeps them, columns as `layout` plans them over `width` EMU.
+
+    `styles` are the ids of the table style and of the cell paragraphs' style.
+    """
+    total = sum(layout.widths)
+    widths = [Emu(int(width * share / total)).twips for share in layout.widths]
+    size = int(Pt(layout.size).pt * 2) if layout.size < SIZE else None
+    tbl = wml.table(styles[0], "left", widths)
+    for r, (keep, values) in enumerate(zip(kept_with_next(len(layout.rows)), layout.rows)):
+        tr = wml.row(tbl, cant_split=True, header=r == 0)
+        for text, col, is_number in zip(values, widths, numeric):
+            p = wml.paragraph(styles[1], keep_next=keep, align="right" if is_number else None)
+            wml.run(p, text, bold=r in bold_rows, size=size)
+            wml.cell(tr, col, [p])
+    wml.element("tblCaption", tbl[0], val=title[:255])
+    return tbl
 
 
 def number_captions(body) -> None:
@@ -50,12 +79,11 @@ def keep_rows_together(table, title: str) -> None:
     table's own caption (w:tblCaption), which ties the caption to it for assistive technology.
     """
     rows = table.rows
-    last = len(rows) - 1
-    for r, row in enumerate(rows):
+    for row, keep in zip(rows, kept_with_next(len(rows))):
         trpr = row._tr.get_or_add_trPr()
         if trpr.find(qn("w:cantSplit")) is None:
             trpr.insert(0, OxmlElement("w:cantSplit"))
-        if r < last and (last < WHOLE or r <= KEEP_HEAD or r >= last - KEEP_TAIL):
+        if keep:
             for cell in row.cells:
                 for para in cell.paragraphs:
                     para.paragraph_format.keep_with_next = True
