@@ -2,24 +2,33 @@
 
 Why: reading a template's styles to check them and copying the letterhead's header and footer
 into it cost as much as the rest of a render; they depend only on the two files. docxtpl's
-clean-up of the template XML (patch_xml) likewise depends only on that XML.
+clean-up of the template XML (patch_xml) likewise depends only on that XML. A template's
+styles.xml is a third of a megabyte that rendering only reads: each document gets the style
+book made once for the template, and parses and writes the part again only if it reads it.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import threading
 import zipfile
 from functools import lru_cache
 from pathlib import Path
 
 from docx import Document
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.part import Part, PartFactory
+from docx.oxml.parser import parse_xml
+from docx.parts.styles import StylesPart
 from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..errors import RekomError, relative
 from .letterhead import apply_letterhead
+from .stylebook import StyleBook, set_style_book
 from .template_styles import require_styles
 
 _LISTING = re.compile("[\t\a\n\f]")  # what docxtpl's resolve_listing turns into Word breaks and tabs
@@ -31,6 +40,21 @@ class Template(DocxTemplate):
     Why footnotes: the case texts' footnotes are written into that part before the render, so
     rendering it would read their text as template source (`{` + line break + `{ ... }}`).
     """
+
+    def __init__(self, prepared: tuple[bytes, StyleBook]):
+        super().__init__(io.BytesIO(prepared[0]))
+        self._book = prepared[1]
+
+    def init_docx(self, reload: bool = True) -> None:
+        """Open the document with a styles part read only on demand, and give it the template's style book."""
+        if self.docx and not (self.is_rendered and reload):
+            return
+        _LAZY.on = True
+        try:
+            super().init_docx(reload)
+        finally:
+            _LAZY.on = False
+        set_style_book(self.docx.part, self._book)
 
     def patch_xml(self, src_xml: str) -> str:
         """docxtpl's clean-up of template XML, once per exact source."""
@@ -46,7 +70,7 @@ class Template(DocxTemplate):
 
 def open_template(path: Path, letterhead: Path | None) -> Template:
     """A fresh docxtpl template of `path` with the letterhead applied and its styles checked."""
-    return Template(io.BytesIO(_prepared(path, _stamp(path), letterhead, _stamp(letterhead) if letterhead else None)))
+    return Template(_prepared(path, _stamp(path), letterhead, _stamp(letterhead) if letterhead else None))
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -56,8 +80,9 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=16)
-def _prepared(path: Path, _stamp: tuple[int, int], letterhead: Path | None, _letterhead_stamp: object) -> bytes:
-    """The template's bytes after the letterhead is applied; its styles checked on the way."""
+def _prepared(path: Path, _stamp: tuple[int, int], letterhead: Path | None,
+              _letterhead_stamp: object) -> tuple[bytes, StyleBook]:
+    """The template's bytes after the letterhead is applied, and its style book; its styles checked on the way."""
     try:
         document = Document(str(path))
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError) as exc:
@@ -67,9 +92,53 @@ def _prepared(path: Path, _stamp: tuple[int, int], letterhead: Path | None, _let
         apply_letterhead(document, letterhead)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return buffer.getvalue(), StyleBook(document.part)
 
 
 @lru_cache(maxsize=64)
 def _patched(src_xml: str) -> str:
     return DocxTemplate.patch_xml(DocxTemplate(""), src_xml)
+
+
+class _LazyStylesPart(StylesPart):
+    """A styles part parsed when first read, and saved as the bytes it was loaded from when never read.
+
+    Why the bytes are the same: they are python-docx's own serialization (the prepared template
+    was saved by it), which parsing and serializing again gives back unchanged.
+    """
+
+    def __init__(self, partname, content_type: str, blob: bytes, package):
+        Part.__init__(self, partname, content_type, package=package)
+        self._source, self._parsed = blob, None
+
+    @classmethod
+    def load(cls, partname, content_type, blob, package):
+        return cls(partname, content_type, blob, package)
+
+    @property
+    def _element(self):
+        if self._parsed is None:
+            self._parsed = parse_xml(self._source)
+        return self._parsed
+
+    @property
+    def blob(self) -> bytes:
+        return self._source if self._parsed is None else serialize_part_xml(self._parsed)
+
+
+class _Lazy(threading.local):
+    on = False
+
+
+_LAZY = _Lazy()
+_DOCX_SELECTOR = PartFactory.part_class_selector
+
+
+def _select_part_class(content_type: str, reltype: str):
+    """python-docx's choice of part class, but a lazy styles part while a prepared template opens."""
+    if _LAZY.on and content_type == CT.WML_STYLES:
+        return _LazyStylesPart
+    return _DOCX_SELECTOR(content_type, reltype) if _DOCX_SELECTOR else None
+
+
+PartFactory.part_class_selector = _select_part_class
