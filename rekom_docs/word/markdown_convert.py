@@ -7,19 +7,15 @@ from dataclasses import dataclass, field
 
 from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
 from docx.oxml.table import CT_Tbl
 from docx.shared import Emu, Inches, Twips
 from docx.table import Table
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 from lxml import etree
 from lxml import html as lxml_html
 
 from . import ooxml as ox
-from . import table_layout
+from . import table_layout, wml
 from .markdown_html import (
-    ALIGN,
     BLOCK_TAGS,
     WHITESPACE,
     BreakItem,
@@ -46,18 +42,16 @@ CODE_FONT = "Courier New"
 
 @dataclass
 class Story:
-    """Where blocks go: a paragraph factory and the part that owns their r:ids."""
+    """Where blocks go: a function appending a block element, and the part that owns their r:ids."""
 
-    new_p: Callable[[], Paragraph]
+    add: Callable[[etree._Element], None]
     part: Part
 
     def new_table(self, rows: int, cols: int, width: int) -> Table:
-        """A table placed where the next paragraph would go."""
-        anchor = self.new_p()
+        """A python-docx table appended to the story."""
         tbl = CT_Tbl.new_tbl(rows, cols, Emu(width))
-        anchor._p.addprevious(tbl)
-        anchor._p.getparent().remove(anchor._p)
-        return Table(tbl, anchor._parent)
+        self.add(tbl)
+        return Table(tbl, self)  # type: ignore[arg-type]  # a table's parent need only give its part
 
 
 @dataclass
@@ -156,29 +150,23 @@ class Converter:
         elif tag == "table":
             self._table(el, story, block)
         elif tag == "hr":
-            p = self._paragraph(story, block.style, [], block.indent)
-            ox.add_bottom_border(p._p)
+            self._paragraph(story, block.style, [], block.indent, border_below=True)
         else:  # div and anything unexpected: walk its content
             self._blocks(el, story, block)
 
-    def _paragraph(self, story: Story, style_id: str, items, indent: int = 0) -> Paragraph:
-        """A paragraph of style `style_id` holding `items`."""
-        paragraph = story.new_p()
-        paragraph._p.get_or_add_pPr().style = style_id
-        if indent:
-            ox.set_indent(paragraph._p, indent)
-        self._runs(paragraph, story, normalize_spaces(list(items)))
-        return paragraph
+    def _paragraph(self, story: Story, style_id: str, items, indent: int | tuple[int, int] = 0,
+                   numbering: tuple[int, int] | None = None, border_below: bool = False) -> None:
+        """A paragraph of style `style_id` holding `items`; `indent` is left or (left, hanging) twips."""
+        ind = (indent, 0) if isinstance(indent, int) else indent
+        p = wml.paragraph(style_id, numbering=numbering, border_below=border_below, indent=ind if ind[0] or ind[1] else None)
+        story.add(p)
+        self._runs(p, story, normalize_spaces(list(items)))
 
     def _code_block(self, el: etree._Element, story: Story, block: Block) -> None:
-        """A fenced or indented code block: one paragraph, monospace, lines kept."""
-        paragraph = story.new_p()
-        paragraph._p.get_or_add_pPr().style = block.style
-        if block.indent:
-            ox.set_indent(paragraph._p, block.indent)
-        run = paragraph.add_run()
-        self._format_run(run, TextItem("", code=True))
-        run.text = el.text_content().rstrip("\n")  # python-docx: \n -> w:br, \t -> w:tab
+        """A fenced or indented code block: one paragraph, monospace, lines kept (line ends as w:br)."""
+        p = wml.paragraph(block.style, indent=(block.indent, 0) if block.indent else None)
+        story.add(p)
+        self._run(p, TextItem(el.text_content().rstrip("\n"), code=True))
 
     def _blockquote(self, el: etree._Element, story: Story, block: Block) -> None:
         """Quoted blocks: style "Quote" if the template has it, else indented body text."""
@@ -257,10 +245,7 @@ class Converter:
                 else:
                     holder.append(child)
             lead_items = list(inline_items(holder, {}))
-        paragraph = self._paragraph(story, style_id, lead_items)
-        ox.set_numbering(paragraph._p, num_id, ilvl)
-        if explicit_indent:
-            ox.set_indent(paragraph._p, *indent)
+        self._paragraph(story, style_id, lead_items, indent if explicit_indent else 0, (num_id, ilvl))
         inner = Block(block.style, indent[0], block.list_depth + 1, block.list_base)
         for child in rest:
             self._block(child, story, inner)
@@ -292,13 +277,12 @@ class Converter:
 
     def _cell(self, cell, td, story: Story, style_id: str, alignment: str | None) -> None:
         """Fill one table cell with the inline content of `td`/`th`."""
-        paragraph = cell.paragraphs[0]
-        paragraph._p.get_or_add_pPr().style = style_id
-        if alignment:
-            paragraph.alignment = ALIGN[alignment]
+        empty = cell._tc.find(qn("w:p"))
+        p = wml.paragraph(style_id, align=alignment)
+        empty.addprevious(p)
+        empty.getparent().remove(empty)
         fmt = {"bold": True} if td.tag == "th" else {}
-        cell_story = Story(new_p=lambda: paragraph, part=story.part)
-        self._runs(paragraph, cell_story, normalize_spaces(list(inline_items(td, fmt))))
+        self._runs(p, story, normalize_spaces(list(inline_items(td, fmt))))
 
     def _font_size(self, style_id: str) -> float:
         """Points of the style's font size, through its base styles; 11 when none is set."""
@@ -319,41 +303,33 @@ class Converter:
 
     # runs
 
-    def _runs(self, paragraph: Paragraph, story: Story, items: list[InlineItem]) -> None:
-        """Write items as runs; consecutive items with one link share a `w:hyperlink`."""
+    def _runs(self, p: etree._Element, story: Story, items: list[InlineItem]) -> None:
+        """Write items as runs of paragraph `p`; consecutive items with one link share a `w:hyperlink`."""
         link_el, link_url = None, None
         for item in items:
             if item.link != link_url:
                 link_url = item.link
-                link_el = ox.add_hyperlink(paragraph._p, story.part, link_url) if link_url else None
-            target = link_el if link_el is not None else paragraph._p
+                link_el = ox.add_hyperlink(p, story.part, link_url) if link_url else None
+            target = link_el if link_el is not None else p
             if isinstance(item, NoteRefItem):
                 target.append(self._footnote_reference(item.note_id))
-                continue
-            r = OxmlElement("w:r")
-            target.append(r)
-            run = Run(r, paragraph)
-            if isinstance(item, BreakItem):
-                run.add_break()
-                continue
-            self._format_run(run, item)
-            ox.set_text(run, item.text)
+            elif isinstance(item, BreakItem):
+                wml.element("br", wml.element("r", target))
+            else:
+                self._run(target, item)
 
-    def _format_run(self, run: Run, item: TextItem) -> None:
-        """Bold, italic, code and hyperlink character formatting of one run."""
+    def _run(self, parent: etree._Element, item: TextItem) -> None:
+        """One run of `item`'s text with its bold, italic, code and hyperlink formatting."""
+        style = font = None
         if item.link:
-            run._r.get_or_add_rPr().style = self.book.require(
-                self.styles.hyperlink, CHARACTER, "links")
+            style = self.book.require(self.styles.hyperlink, CHARACTER, "links")
         if item.code:
             code_style = self.book.find(self.styles.code, CHARACTER)
             if code_style and not item.link:
-                run._r.get_or_add_rPr().style = code_style
+                style = code_style
             else:
-                run.font.name = CODE_FONT
-        if item.bold:
-            run.bold = True
-        if item.italic:
-            run.italic = True
+                font = CODE_FONT
+        wml.run(parent, item.text, bold=True if item.bold else None, italic=item.italic, style=style, font=font)
 
     # footnotes
 
@@ -365,30 +341,21 @@ class Converter:
         if self._footnotes is None:
             self._footnotes = ox.footnotes_part(self.doc_part)
         footnote_id, footnote = ox.new_footnote(self._footnotes)
-        part = self._footnotes
-
-        def new_p() -> Paragraph:
-            p = OxmlElement("w:p")
-            footnote.append(p)
-            return Paragraph(p, part)
-
-        story = Story(new_p=new_p, part=part)
         if li is not None:
-            self._blocks(li, story, Block(style=text_style))
-        self._finish_footnote(footnote, new_p, text_style, ref_style)
+            self._blocks(li, Story(add=footnote.append, part=self._footnotes), Block(style=text_style))
+        self._finish_footnote(footnote, text_style, ref_style)
         return ox.footnote_reference_run(footnote_id, ref_style)
 
-    def _finish_footnote(self, footnote, new_p, text_style: str, ref_style: str) -> None:
+    def _finish_footnote(self, footnote, text_style: str, ref_style: str) -> None:
         """Put the footnote mark and a space at the start of the note's first paragraph."""
         first = footnote.find(qn("w:p"))
         if first is None:
-            first = new_p()._p
-            first.get_or_add_pPr().style = text_style
+            first = wml.paragraph(text_style)
+            footnote.append(first)
         elif footnote[-1].tag == qn("w:tbl"):
-            new_p()._p.get_or_add_pPr().style = text_style  # Word wants a paragraph last
+            footnote.append(wml.paragraph(text_style))  # Word wants a paragraph last
         mark = ox.footnote_mark_run(ref_style)
-        space = OxmlElement("w:r")
-        Run(space, None).text = " "  # type: ignore[arg-type]  # a detached run: setting its text never uses the parent
+        space = wml.run(None, " ")
         p_pr = first.find(qn("w:pPr"))
         index = 0 if p_pr is None else first.index(p_pr) + 1
         first.insert(index, space)

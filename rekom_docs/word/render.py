@@ -100,10 +100,9 @@ def _markdown(value: Markdown, tpl: DocxTemplate):
         book = style_book(tpl.get_docx().part)  # Why: python-docx looks a style name up by reading every style
         style_id = book.require(value.style, "paragraph", "decisions and proposals")
         plain = {book.find(name, "paragraph") for name in PLAIN_STYLES} | {None}
-        for element in sub.element.iterchildren(qn("w:p")):
-            ppr = element.pPr
-            if (ppr.style if ppr is not None else None) in plain:
-                element.get_or_add_pPr().style = style_id
+        for p in sub.element.iterchildren(qn("w:p")):
+            if wml.style_of(p) in plain:
+                wml.set_style(p, style_id)
         frame_table(sub.element, tpl.get_docx(), value.style + FRAME_SUFFIX)
     return sub
 

@@ -35,29 +35,64 @@ def element(name: str, parent: etree._Element | None = None, **attrs: str) -> et
     return etree.SubElement(parent, w(name), attrib)
 
 
-def paragraph(style: str | None = None, keep_next: bool = False, space_after: int | None = None,
+def paragraph(style: str | None = None, keep_next: bool = False, numbering: tuple[int, int] | None = None,
+              border_below: bool = False, space_after: int | None = None, indent: tuple[int, int] | None = None,
               align: str | None = None) -> etree._Element:
-    """A `w:p` with its properties (style, keep with next, space after in twips, alignment)."""
+    """A `w:p` with its properties in schema order: style, keep with next, list (`w:numId`, `w:ilvl`),
+    a rule below, space after and indentation (left, hanging) in twips, alignment."""
     p = etree.Element(_P, nsmap=_NSMAP)
-    if style or keep_next or space_after is not None or align:
+    if style or keep_next or numbering or border_below or space_after is not None or indent or align:
         ppr = etree.SubElement(p, _PPR)
         if style:
             etree.SubElement(ppr, w("pStyle"), {_VAL: style})
         if keep_next:
             etree.SubElement(ppr, w("keepNext"))
+        if numbering:
+            num_pr = etree.SubElement(ppr, w("numPr"))
+            etree.SubElement(num_pr, w("ilvl"), {_VAL: str(numbering[1])})
+            etree.SubElement(num_pr, w("numId"), {_VAL: str(numbering[0])})
+        if border_below:
+            etree.SubElement(etree.SubElement(ppr, w("pBdr")), w("bottom"),
+                             {_VAL: "single", w("sz"): "6", w("space"): "1", w("color"): "auto"})
         if space_after is not None:
             etree.SubElement(ppr, w("spacing"), {w("after"): str(space_after)})
+        if indent:
+            etree.SubElement(ppr, w("ind"), {w("left"): str(indent[0]), w("hanging"): str(indent[1])})
         if align:
             etree.SubElement(ppr, w("jc"), {_VAL: align})
     return p
 
 
-def run(parent: etree._Element, text: str, bold: bool | None = None, italic: bool = False,
-        size: int | None = None) -> etree._Element:
-    """Append a `w:r` holding `text`; bold False is written (`w:b w:val="0"`), size in half points."""
-    r = etree.SubElement(parent, _R)
-    if bold is not None or italic or size:
+def style_of(p: etree._Element) -> str | None:
+    """The paragraph style id of paragraph `p`, or None."""
+    found = p.find(f"{_PPR}/{w('pStyle')}")
+    return None if found is None else found.get(_VAL)
+
+
+def set_style(p: etree._Element, style: str) -> None:
+    """Give paragraph `p` the paragraph style `style`, in place of any it has."""
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = etree.Element(_PPR)
+        p.insert(0, ppr)
+    found = ppr.find(w("pStyle"))
+    if found is None:
+        found = etree.Element(w("pStyle"))
+        ppr.insert(0, found)
+    found.set(_VAL, style)
+
+
+def run(parent: etree._Element | None, text: str, bold: bool | None = None, italic: bool = False,
+        size: int | None = None, style: str | None = None, font: str | None = None) -> etree._Element:
+    """A `w:r` holding `text`, appended to `parent` if given; bold False is written (`w:b w:val="0"`),
+    size in half points, `style` a character style id, `font` a direct font."""
+    r = etree.Element(_R, nsmap=_NSMAP) if parent is None else etree.SubElement(parent, _R)
+    if bold is not None or italic or size or style or font:
         rpr = etree.SubElement(r, _RPR)
+        if style:
+            etree.SubElement(rpr, w("rStyle"), {_VAL: style})
+        if font:
+            etree.SubElement(rpr, w("rFonts"), {w("ascii"): font, w("hAnsi"): font})
         if bold is not None:
             etree.SubElement(rpr, w("b"), {} if bold else {_VAL: "0"})
         if italic:
