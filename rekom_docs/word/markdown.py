@@ -19,10 +19,8 @@ code character style are optional, with a documented direct-formatting fallback.
 
 from __future__ import annotations
 
-from functools import partial
-
 from docx.document import _Body
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from docx.oxml.parser import parse_xml
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -30,8 +28,6 @@ from lxml import etree
 from . import ooxml as ox
 from .markdown_convert import Converter, Story
 from .stylebook import MarkdownStyles, MissingStyleError, missing_styles
-
-_SECT_PR = qn("w:sectPr")
 
 __all__ = [
     "MarkdownStyles",
@@ -103,16 +99,7 @@ def add_markdown(container, text: str, styles: MarkdownStyles | None = None) -> 
     document_part = _document_part(container)
     converter = Converter(document_part, styles or MarkdownStyles())
     body = container.element if isinstance(container, MarkdownSubdoc) else container.element.body
-    converter.convert(text, Story(add=partial(_add_block, body), part=container.part))
-
-
-def _add_block(body: etree._Element, block: etree._Element) -> None:
-    """Append a block to a `w:body`, before its section properties if it ends with them (as python-docx does)."""
-    last = body[-1] if len(body) else None
-    if last is not None and last.tag == _SECT_PR:
-        last.addprevious(block)
-    else:
-        body.append(block)
+    converter.convert(text, Story(body, container.part))
 
 
 def _document_part(container):

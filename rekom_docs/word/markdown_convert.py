@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import qn
@@ -35,6 +35,7 @@ from .markdown_lists import drop_backrefs, ordered_runs
 from .stylebook import CHARACTER, PARAGRAPH, TABLE, MarkdownStyles, MissingStyleError, style_book
 from .typography import no_break
 
+_SECT_PR = qn("w:sectPr")
 EXTRA_LEVEL_INDENT = 360  # twips per list level deeper than the template's list styles
 QUOTE_INDENT = 720  # twips, blockquote indentation when the template has no "Quote"
 CODE_FONT = "Courier New"
@@ -42,15 +43,25 @@ CODE_FONT = "Courier New"
 
 @dataclass
 class Story:
-    """Where blocks go: a function appending a block element, and the part that owns their r:ids."""
+    """Where blocks go (a `w:body`, a `w:footnote`) and the part that owns their r:ids."""
 
-    add: Callable[[etree._Element], None]
+    body: etree._Element
     part: Part
 
+    def paragraph(self, style: str, **properties: Any) -> etree._Element:
+        """A new last paragraph (see wml.paragraph); in a document body, before its section properties."""
+        p = wml.paragraph(style, parent=self.body, **properties)
+        before = p.getprevious()
+        if before is not None and before.tag == _SECT_PR:
+            before.addprevious(p)
+        return p
+
     def new_table(self, rows: int, cols: int, width: int) -> Table:
-        """A python-docx table appended to the story."""
+        """A python-docx table in place of a new last paragraph."""
         tbl = CT_Tbl.new_tbl(rows, cols, Emu(width))
-        self.add(tbl)
+        anchor = self.paragraph("")
+        anchor.addprevious(tbl)
+        self.body.remove(anchor)
         return Table(tbl, self)  # type: ignore[arg-type]  # a table's parent need only give its part
 
 
@@ -158,14 +169,12 @@ class Converter:
                    numbering: tuple[int, int] | None = None, border_below: bool = False) -> None:
         """A paragraph of style `style_id` holding `items`; `indent` is left or (left, hanging) twips."""
         ind = (indent, 0) if isinstance(indent, int) else indent
-        p = wml.paragraph(style_id, numbering=numbering, border_below=border_below, indent=ind if ind[0] or ind[1] else None)
-        story.add(p)
+        p = story.paragraph(style_id, numbering=numbering, border_below=border_below, indent=ind if ind[0] or ind[1] else None)
         self._runs(p, story, normalize_spaces(list(items)))
 
     def _code_block(self, el: etree._Element, story: Story, block: Block) -> None:
         """A fenced or indented code block: one paragraph, monospace, lines kept (line ends as w:br)."""
-        p = wml.paragraph(block.style, indent=(block.indent, 0) if block.indent else None)
-        story.add(p)
+        p = story.paragraph(block.style, indent=(block.indent, 0) if block.indent else None)
         self._run(p, TextItem(el.text_content().rstrip("\n"), code=True))
 
     def _blockquote(self, el: etree._Element, story: Story, block: Block) -> None:
@@ -342,7 +351,7 @@ class Converter:
             self._footnotes = ox.footnotes_part(self.doc_part)
         footnote_id, footnote = ox.new_footnote(self._footnotes)
         if li is not None:
-            self._blocks(li, Story(add=footnote.append, part=self._footnotes), Block(style=text_style))
+            self._blocks(li, Story(footnote, self._footnotes), Block(style=text_style))
         self._finish_footnote(footnote, text_style, ref_style)
         return ox.footnote_reference_run(footnote_id, ref_style)
 
@@ -350,10 +359,9 @@ class Converter:
         """Put the footnote mark and a space at the start of the note's first paragraph."""
         first = footnote.find(qn("w:p"))
         if first is None:
-            first = wml.paragraph(text_style)
-            footnote.append(first)
+            first = wml.paragraph(text_style, parent=footnote)
         elif footnote[-1].tag == qn("w:tbl"):
-            footnote.append(wml.paragraph(text_style))  # Word wants a paragraph last
+            wml.paragraph(text_style, parent=footnote)  # Word wants a paragraph last
         mark = ox.footnote_mark_run(ref_style)
         space = wml.run(None, " ")
         p_pr = first.find(qn("w:pPr"))

@@ -53,9 +53,8 @@ def grid_table(layout: Plan, width: int, styles: tuple[str, str], title: str, bo
     for r, (keep, values) in enumerate(zip(kept_with_next(len(layout.rows)), layout.rows)):
         tr = wml.row(tbl, cant_split=True, header=r == 0)
         for text, col, is_number in zip(values, widths, numeric):
-            p = wml.paragraph(styles[1], keep_next=keep, align="right" if is_number else None)
+            p = wml.paragraph(styles[1], keep_next=keep, align="right" if is_number else None, parent=wml.cell(tr, col))
             wml.run(p, text, bold=r in bold_rows, size=size)
-            wml.cell(tr, col, [p])
     wml.element("tblCaption", tbl[0], val=title[:255])
     return tbl
 

@@ -8,8 +8,6 @@ Text and attribute values are escaped by lxml, never by hand.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from docx.oxml.ns import nsmap
 from lxml import etree
 
@@ -37,10 +35,13 @@ def element(name: str, parent: etree._Element | None = None, **attrs: str) -> et
 
 def paragraph(style: str | None = None, keep_next: bool = False, numbering: tuple[int, int] | None = None,
               border_below: bool = False, space_after: int | None = None, indent: tuple[int, int] | None = None,
-              align: str | None = None) -> etree._Element:
+              align: str | None = None, parent: etree._Element | None = None) -> etree._Element:
     """A `w:p` with its properties in schema order: style, keep with next, list (`w:numId`, `w:ilvl`),
-    a rule below, space after and indentation (left, hanging) in twips, alignment."""
-    p = etree.Element(_P, nsmap=_NSMAP)
+    a rule below, space after and indentation (left, hanging) in twips, alignment; appended to `parent` if given.
+
+    Why a parent: an element made on its own is a document of its own, which costs more than the paragraph.
+    """
+    p = etree.Element(_P, nsmap=_NSMAP) if parent is None else etree.SubElement(parent, _P)
     if style or keep_next or numbering or border_below or space_after is not None or indent or align:
         ppr = etree.SubElement(p, _PPR)
         if style:
@@ -125,11 +126,10 @@ def simple_field(parent: etree._Element, instruction: str, shown: str) -> etree.
     return field
 
 
-def cell(tr: etree._Element, width: int, content: Iterable[etree._Element]) -> etree._Element:
-    """Append a `w:tc` of `width` twips holding the paragraphs `content`."""
+def cell(tr: etree._Element, width: int) -> etree._Element:
+    """Append an empty `w:tc` of `width` twips (a cell must get a paragraph)."""
     tc = etree.SubElement(tr, w("tc"))
     etree.SubElement(etree.SubElement(tc, w("tcPr")), w("tcW"), {w("type"): "dxa", w("w"): str(width)})
-    tc.extend(content)
     return tc
 
 
