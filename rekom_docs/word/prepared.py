@@ -13,6 +13,7 @@ import io
 import re
 import threading
 import zipfile
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..errors import RekomError, relative
+from . import package
 from .letterhead import apply_letterhead
 from .stylebook import StyleBook, set_style_book
 from .template_styles import require_styles
@@ -41,9 +43,9 @@ class Template(DocxTemplate):
     rendering it would read their text as template source (`{` + line break + `{ ... }}`).
     """
 
-    def __init__(self, prepared: tuple[bytes, StyleBook]):
-        super().__init__(io.BytesIO(prepared[0]))
-        self._book = prepared[1]
+    def __init__(self, prepared: Prepared):
+        super().__init__(io.BytesIO(prepared.package))
+        self._prepared = prepared
 
     def init_docx(self, reload: bool = True) -> None:
         """Open the document with a styles part read only on demand, and give it the template's style book."""
@@ -54,7 +56,17 @@ class Template(DocxTemplate):
             super().init_docx(reload)
         finally:
             _LAZY.on = False
-        set_style_book(self.docx.part, self._book)
+        set_style_book(self.docx.part, self._prepared.book)
+
+    def save(self, filename, *args, **kwargs) -> None:
+        """docxtpl's save, with the parts the document shares with its template stored as compressed once."""
+        if not self.is_rendered:
+            super().save(filename, *args, **kwargs)
+            return
+        self.pre_processing()
+        package.save(self.docx.part.package, filename, self._prepared.parts)
+        self.post_processing(filename)
+        self.is_saved = True
 
     def patch_xml(self, src_xml: str) -> str:
         """docxtpl's clean-up of template XML, once per exact source."""
@@ -79,10 +91,18 @@ def _stamp(path: Path) -> tuple[int, int]:
     return stat.st_mtime_ns, stat.st_size
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A template ready to render: its bytes with the letterhead applied, its style book, its parts as stored."""
+
+    package: bytes
+    book: StyleBook
+    parts: dict[str, package.Stored]
+
+
 @lru_cache(maxsize=16)
-def _prepared(path: Path, _stamp: tuple[int, int], letterhead: Path | None,
-              _letterhead_stamp: object) -> tuple[bytes, StyleBook]:
-    """The template's bytes after the letterhead is applied, and its style book; its styles checked on the way."""
+def _prepared(path: Path, _stamp: tuple[int, int], letterhead: Path | None, _letterhead_stamp: object) -> Prepared:
+    """The template prepared (see Prepared); its styles checked on the way."""
     try:
         document = Document(str(path))
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError) as exc:
@@ -92,7 +112,7 @@ def _prepared(path: Path, _stamp: tuple[int, int], letterhead: Path | None,
         apply_letterhead(document, letterhead)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue(), StyleBook(document.part)
+    return Prepared(buffer.getvalue(), StyleBook(document.part), package.stored_parts(buffer.getvalue()))
 
 
 @lru_cache(maxsize=64)
