@@ -20,7 +20,7 @@ code character style are optional, with a documented direct-formatting fallback.
 from __future__ import annotations
 
 from docx.document import _Body
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -98,8 +98,19 @@ def add_markdown(container, text: str, styles: MarkdownStyles | None = None) -> 
     """Append Markdown `text` as Word blocks to a python-docx Document or a MarkdownSubdoc."""
     document_part = _document_part(container)
     converter = Converter(document_part, styles or MarkdownStyles())
-    body = container.element if isinstance(container, MarkdownSubdoc) else container.element.body
-    converter.convert(text, Story(body, container.part))
+    story = Story(container.part)
+    converter.convert(text, story)
+    blocks = story.elements()
+    if isinstance(container, MarkdownSubdoc):
+        container.element.extend(blocks)
+    else:  # a python-docx Document: before the body's section properties, as add_paragraph puts them
+        body = container.element.body
+        last = body[-1] if len(body) else None
+        for block in blocks:
+            if last is not None and last.tag == qn("w:sectPr"):
+                last.addprevious(block)
+            else:
+                body.append(block)
 
 
 def _document_part(container):

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import qn
-from docx.oxml.table import CT_Tbl
-from docx.shared import Emu, Inches, Twips
-from docx.table import Table
+from docx.shared import Inches, Twips
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -43,26 +40,14 @@ CODE_FONT = "Courier New"
 
 @dataclass
 class Story:
-    """Where blocks go (a `w:body`, a `w:footnote`) and the part that owns their r:ids."""
+    """The blocks written so far (as WordprocessingML text, see wml) and the part that owns their r:ids."""
 
-    body: etree._Element
     part: Part
+    blocks: list[str] = field(default_factory=list)
 
-    def paragraph(self, style: str, **properties: Any) -> etree._Element:
-        """A new last paragraph (see wml.paragraph); in a document body, before its section properties."""
-        p = wml.paragraph(style, parent=self.body, **properties)
-        before = p.getprevious()
-        if before is not None and before.tag == _SECT_PR:
-            before.addprevious(p)
-        return p
-
-    def new_table(self, rows: int, cols: int, width: int) -> Table:
-        """A python-docx table in place of a new last paragraph."""
-        tbl = CT_Tbl.new_tbl(rows, cols, Emu(width))
-        anchor = self.paragraph("")
-        anchor.addprevious(tbl)
-        self.body.remove(anchor)
-        return Table(tbl, self)  # type: ignore[arg-type]  # a table's parent need only give its part
+    def elements(self) -> list[etree._Element]:
+        """The blocks as elements, parsed at once."""
+        return wml.parse(self.blocks)
 
 
 @dataclass
@@ -169,13 +154,13 @@ class Converter:
                    numbering: tuple[int, int] | None = None, border_below: bool = False) -> None:
         """A paragraph of style `style_id` holding `items`; `indent` is left or (left, hanging) twips."""
         ind = (indent, 0) if isinstance(indent, int) else indent
-        p = story.paragraph(style_id, numbering=numbering, border_below=border_below, indent=ind if ind[0] or ind[1] else None)
-        self._runs(p, story, normalize_spaces(list(items)))
+        story.blocks.append(wml.paragraph(self._runs(story, normalize_spaces(list(items))), style_id, numbering=numbering,
+                                          border_below=border_below, indent=ind if ind[0] or ind[1] else None))
 
     def _code_block(self, el: etree._Element, story: Story, block: Block) -> None:
         """A fenced or indented code block: one paragraph, monospace, lines kept (line ends as w:br)."""
-        p = story.paragraph(block.style, indent=(block.indent, 0) if block.indent else None)
-        self._run(p, TextItem(el.text_content().rstrip("\n"), code=True))
+        code = self._run(TextItem(el.text_content().rstrip("\n"), code=True))
+        story.blocks.append(wml.paragraph(code, block.style, indent=(block.indent, 0) if block.indent else None))
 
     def _blockquote(self, el: etree._Element, story: Story, block: Block) -> None:
         """Quoted blocks: style "Quote" if the template has it, else indented body text."""
@@ -269,29 +254,26 @@ class Converter:
         if not rows:
             return
         cols = max(len(r.xpath("./th|./td")) for r in rows)
-        table = story.new_table(len(rows), cols, self._text_width(block.indent))
-        table._tbl.tblStyle_val = style
         align = column_alignments(rows, cols)
-        for _r, (tr, row) in enumerate(zip(rows, table.rows)):
-            if tr.getparent().tag == "thead":
-                ox.mark_header_row(row._tr)
-            for c, td in enumerate(tr.xpath("./th|./td")):
-                self._cell(row.cells[c], td, story, cell_style, cell_alignment(td, align[c]))
         texts = [[no_break(WHITESPACE.sub(" ", td.text_content()).strip()) for td in tr.xpath("./th|./td")] for tr in rows]
         texts = [row + [""] * (cols - len(row)) for row in texts]
         heads = {r for r, tr in enumerate(rows) if tr.getparent().tag == "thead"}
         width, size = self._text_width(block.indent), self._font_size(cell_style)
         layout = table_layout.plan(texts, heads, [a == "right" for a in align], table_layout.points(width), size, False)
-        table_layout.apply(table, layout, width, size)
+        widths, half_points = table_layout.column_twips(layout, width), table_layout.half_points(layout, size)
+        xml_rows = []
+        for r, tr in enumerate(rows):
+            cells = [self._cell(td, story, cell_style, cell_alignment(td, align[c]), half_points)
+                     for c, td in enumerate(tr.xpath("./th|./td"))]
+            cells += [wml.paragraph()] * (cols - len(cells))
+            xml_rows.append(wml.row([wml.cell(w, content) for w, content in zip(widths, cells)], header=r in heads))
+        story.blocks.append(wml.table(xml_rows, style, widths))
 
-    def _cell(self, cell, td, story: Story, style_id: str, alignment: str | None) -> None:
-        """Fill one table cell with the inline content of `td`/`th`."""
-        empty = cell._tc.find(qn("w:p"))
-        p = wml.paragraph(style_id, align=alignment)
-        empty.addprevious(p)
-        empty.getparent().remove(empty)
+    def _cell(self, td, story: Story, style_id: str, alignment: str | None, size: int | None) -> str:
+        """The paragraph of one table cell: the inline content of `td`/`th`."""
         fmt = {"bold": True} if td.tag == "th" else {}
-        self._runs(p, story, normalize_spaces(list(inline_items(td, fmt))))
+        return wml.paragraph(self._runs(story, normalize_spaces(list(inline_items(td, fmt))), size), style_id,
+                             align=alignment)
 
     def _font_size(self, style_id: str) -> float:
         """Points of the style's font size, through its base styles; 11 when none is set."""
@@ -312,22 +294,28 @@ class Converter:
 
     # runs
 
-    def _runs(self, p: etree._Element, story: Story, items: list[InlineItem]) -> None:
-        """Write items as runs of paragraph `p`; consecutive items with one link share a `w:hyperlink`."""
-        link_el, link_url = None, None
+    def _runs(self, story: Story, items: list[InlineItem], size: int | None = None) -> str:
+        """Items as runs (of `size` half points, if given); consecutive items with one link share a `w:hyperlink`."""
+        out: list[str] = []
+        link_url, rid, linked = None, "", out
         for item in items:
             if item.link != link_url:
+                if linked is not out:
+                    out.append(wml.hyperlink(rid, "".join(linked)))
                 link_url = item.link
-                link_el = ox.add_hyperlink(p, story.part, link_url) if link_url else None
-            target = link_el if link_el is not None else p
+                rid = ox.relate_hyperlink(story.part, link_url) if link_url else ""
+                linked = [] if link_url else out
             if isinstance(item, NoteRefItem):
-                target.append(self._footnote_reference(item.note_id))
+                linked.append(self._footnote_reference(item.note_id, size))
             elif isinstance(item, BreakItem):
-                wml.element("br", wml.element("r", target))
+                linked.append(wml.run_with("<w:br/>", size=size))
             else:
-                self._run(target, item)
+                linked.append(self._run(item, size))
+        if linked is not out:
+            out.append(wml.hyperlink(rid, "".join(linked)))
+        return "".join(out)
 
-    def _run(self, parent: etree._Element, item: TextItem) -> None:
+    def _run(self, item: TextItem, size: int | None = None) -> str:
         """One run of `item`'s text with its bold, italic, code and hyperlink formatting."""
         style = font = None
         if item.link:
@@ -338,11 +326,12 @@ class Converter:
                 style = code_style
             else:
                 font = CODE_FONT
-        wml.run(parent, item.text, bold=True if item.bold else None, italic=item.italic, style=style, font=font)
+        return wml.run(item.text, bold=True if item.bold else None, italic=item.italic, size=size, style=style,
+                       font=font)
 
     # footnotes
 
-    def _footnote_reference(self, note_id: str) -> etree._Element:
+    def _footnote_reference(self, note_id: str, size: int | None = None) -> str:
         """A new Word footnote with the text of Markdown note `note_id`; its body run."""
         li = self.notes.get(note_id)
         ref_style = self.book.require(self.styles.footnote_reference, CHARACTER, "footnotes")
@@ -351,19 +340,21 @@ class Converter:
             self._footnotes = ox.footnotes_part(self.doc_part)
         footnote_id, footnote = ox.new_footnote(self._footnotes)
         if li is not None:
-            self._blocks(li, Story(footnote, self._footnotes), Block(style=text_style))
+            note = Story(self._footnotes)
+            self._blocks(li, note, Block(style=text_style))
+            footnote.extend(note.elements())
         self._finish_footnote(footnote, text_style, ref_style)
-        return ox.footnote_reference_run(footnote_id, ref_style)
+        return wml.run_with(f'<w:footnoteReference w:id="{footnote_id}"/>', size=size, style=ref_style)
 
     def _finish_footnote(self, footnote, text_style: str, ref_style: str) -> None:
         """Put the footnote mark and a space at the start of the note's first paragraph."""
         first = footnote.find(qn("w:p"))
         if first is None:
-            first = wml.paragraph(text_style, parent=footnote)
+            first = wml.parse([wml.paragraph(style=text_style)])[0]
+            footnote.append(first)
         elif footnote[-1].tag == qn("w:tbl"):
-            wml.paragraph(text_style, parent=footnote)  # Word wants a paragraph last
-        mark = ox.footnote_mark_run(ref_style)
-        space = wml.run(None, " ")
+            footnote.extend(wml.parse([wml.paragraph(style=text_style)]))  # Word wants a paragraph last
+        mark, space = wml.parse([wml.run_with("<w:footnoteRef/>", style=ref_style), wml.run(" ")])
         p_pr = first.find(qn("w:pPr"))
         index = 0 if p_pr is None else first.index(p_pr) + 1
         first.insert(index, space)

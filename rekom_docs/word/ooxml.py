@@ -56,16 +56,13 @@ def main_document_part(part: Part) -> DocumentPart:
     return part.package.main_document_part
 
 
-def add_hyperlink(parent: etree._Element, part: Part, url: str) -> etree._Element:
-    """Append a `w:hyperlink` to `parent` whose r:id is an external relationship of `part`.
+def relate_hyperlink(part: Part, url: str) -> str:
+    """The r:id of a new external hyperlink relationship of `part` to `url`.
 
-    Why: an r:id resolves against the rels of the part whose XML holds it, so a link in
+    Why the part: an r:id resolves against the rels of the part whose XML holds it, so a link in
     a footnote must be related from the footnotes part, not from document.xml.
     """
-    rid = part.relate_to(url, RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink", attrs={qn("r:id"): rid, qn("w:history"): "1"})
-    parent.append(link)
-    return link
+    return part.relate_to(url, RT.HYPERLINK, is_external=True)
 
 
 # --- numbering --------------------------------------------------------------------

@@ -110,8 +110,8 @@ def _markdown(value: Markdown, tpl: DocxTemplate):
 def table_subdoc(view: TableView, tpl: DocxTemplate) -> wml.Fragment:
     """A Word table with its numbered caption, a repeating header row, right-aligned numbers, a bold totals row."""
     book = style_book(tpl.get_docx().part)
-    head = wml.paragraph(book.require("Caption", "paragraph", "table captions"), keep_next=True)
-    caption_runs(head, view.title)
+    head = wml.paragraph(caption_runs(view.title), book.require("Caption", "paragraph", "table captions"),
+                         keep_next=True, declare=True)
     body = view.rows + ([view.total] if view.total else [])
     section = tpl.get_docx().sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
@@ -121,9 +121,8 @@ def table_subdoc(view: TableView, tpl: DocxTemplate) -> wml.Fragment:
     cell_style = book.require("Tabelltekst", "paragraph", "table cells")
     table = grid_table(layout, width, (book.require("Table Grid", "table", "tables"), cell_style), view.title,
                        bold, view.numeric)
-    note = wml.paragraph(cell_style, space_after=NOTE_SPACE)
-    if view.note:
-        wml.run(note, view.note, italic=True)
+    note = wml.paragraph(wml.run(view.note, italic=True) if view.note else "", cell_style, space_after=NOTE_SPACE,
+                         declare=True)
     return wml.Fragment([head, table, note])
 
 

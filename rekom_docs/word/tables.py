@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Emu, Pt
-from lxml import etree
 
-from . import wml
+from . import table_layout, wml
 from .stylebook import style_book
-from .table_layout import SIZE, Plan
+from .table_layout import Plan
 
 TABLE, FIGURE = "Tabell", "Figur"  # caption labels (the same in bokmål and nynorsk)
 KEEP_HEAD, KEEP_TAIL = 2, 3  # body rows kept with the header, rows kept with the Sum
@@ -23,14 +21,12 @@ WHOLE = 16  # a table of up to this many rows (header and Sum included) is kept 
 
 def caption(paragraph, title: str, label: str = TABLE) -> None:
     """Fill a python-docx Caption paragraph: `<label> <SEQ field>. title`."""
-    caption_runs(paragraph._p, title, label)
+    paragraph._p.extend(wml.parse([caption_runs(title, label)]))
 
 
-def caption_runs(p: etree._Element, title: str, label: str = TABLE) -> None:
-    """Append `<label> <SEQ field>. title` to paragraph element `p`."""
-    wml.run(p, f"{label} ")
-    wml.simple_field(p, f" SEQ {label} \\* ARABIC ", "1")
-    wml.run(p, f". {title}")
+def caption_runs(title: str, label: str = TABLE) -> str:
+    """The runs of a caption: `<label> <SEQ field>. title`."""
+    return wml.run(f"{label} ") + wml.simple_field(f" SEQ {label} \\* ARABIC ", "1") + wml.run(f". {title}")
 
 
 def kept_with_next(rows: int) -> list[bool]:
@@ -40,23 +36,20 @@ def kept_with_next(rows: int) -> list[bool]:
 
 
 def grid_table(layout: Plan, width: int, styles: tuple[str, str], title: str, bold_rows: set[int],
-               numeric: list[bool]) -> etree._Element:
+               numeric: list[bool]) -> str:
     """A table of the texts `layout.rows`: header row repeated, no row split, rows kept together as
     keep_rows_together keeps them, columns as `layout` plans them over `width` EMU.
 
     `styles` are the ids of the table style and of the cell paragraphs' style.
     """
-    total = sum(layout.widths)
-    widths = [Emu(int(width * share / total)).twips for share in layout.widths]
-    size = int(Pt(layout.size).pt * 2) if layout.size < SIZE else None
-    tbl = wml.table(styles[0], "left", widths)
+    widths, size = table_layout.column_twips(layout, width), table_layout.half_points(layout)
+    rows = []
     for r, (keep, values) in enumerate(zip(kept_with_next(len(layout.rows)), layout.rows)):
-        tr = wml.row(tbl, cant_split=True, header=r == 0)
-        for text, col, is_number in zip(values, widths, numeric):
-            p = wml.paragraph(styles[1], keep_next=keep, align="right" if is_number else None, parent=wml.cell(tr, col))
-            wml.run(p, text, bold=r in bold_rows, size=size)
-    wml.element("tblCaption", tbl[0], val=title[:255])
-    return tbl
+        cells = [wml.cell(col, wml.paragraph(wml.run(text, bold=r in bold_rows, size=size), styles[1], keep_next=keep,
+                                             align="right" if is_number else None))
+                 for text, col, is_number in zip(values, widths, numeric)]
+        rows.append(wml.row(cells, cant_split=True, header=r == 0))
+    return wml.table(rows, styles[0], widths, align="left", caption=title[:255], declare=True)
 
 
 def number_captions(body) -> None:
