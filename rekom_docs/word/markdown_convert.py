@@ -66,6 +66,14 @@ class ListState:
 
     style_ids: list[str]
     numbering: list[ox.StyleNumbering] = field(default_factory=list)
+    indents: dict[int, tuple[int, int]] = field(default_factory=dict)  # (left, hanging) twips by level
+
+    def indent(self, level: int, numbering_element: etree._Element) -> tuple[int, int]:
+        """The indentation of `level`, read once (a list's restarted or reformatted copies share it)."""
+        if level not in self.indents:
+            self.indents[level] = ox.level_indent(numbering_element, self.numbering[level].num_id,
+                                                  self.numbering[level].ilvl)
+        return self.indents[level]
 
 
 class Converter:
@@ -215,7 +223,7 @@ class Converter:
                                               fmt[0], fmt[1].format(level=numbering.ilvl + 1))
             elif el.tag == "ol":
                 num_id = ox.new_num_restarting(numbering_el, num_id, numbering.ilvl, start)
-            left, hanging = ox.level_indent(numbering_el, num_id, numbering.ilvl)
+            left, hanging = lists.indent(level, numbering_el)
             left += deeper * EXTRA_LEVEL_INDENT + block.list_base
             for li in items:
                 self._list_item(li, story, block, style_id, num_id, numbering.ilvl,

@@ -162,7 +162,9 @@ def normalize_spaces(items: list[InlineItem]) -> list[InlineItem]:
     after_space = True  # at paragraph start, leading whitespace goes
     for item in items:
         if isinstance(item, TextItem):
-            text = WHITESPACE.sub(" ", item.text)
+            text = item.text
+            if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+                text = WHITESPACE.sub(" ", text)
             if not item.code:
                 text = no_break(text)
             if after_space:

@@ -21,6 +21,7 @@ from docx.parts.document import DocumentPart
 from docx.text.run import Run
 from lxml import etree
 
+_NUM, _NUM_ID, _ABSTRACT_NUM_ID, _VAL = qn("w:num"), qn("w:numId"), qn("w:abstractNumId"), qn("w:val")
 # Word's own ids for the two special footnotes every footnotes part starts with.
 SEPARATOR_ID = -1
 CONTINUATION_SEPARATOR_ID = 0
@@ -100,7 +101,27 @@ def style_numbering(styles_element: etree._Element, style_id: str) -> StyleNumbe
 
 def abstract_num_id(numbering_element: etree._Element, num_id: int) -> int:
     """The abstract numbering definition a `w:num` points to."""
-    return numbering_element.num_having_numId(num_id).abstractNumId.val
+    for num in numbering_element.iterchildren(_NUM):
+        if num.get(_NUM_ID) == str(num_id):
+            return int(num.find(_ABSTRACT_NUM_ID).get(_VAL))
+    raise KeyError(f"no <w:num> element with numId {num_id}")
+
+
+def _add_num(numbering_element: etree._Element, abstract: int, ilvl: int, start: int) -> int:
+    """Add a `w:num` of `abstract` whose level `ilvl` starts at `start`; its numId is the first free, as python-docx picks it.
+
+    Why not python-docx's add_num: it compiles an XPath expression on every call.
+    """
+    taken = [int(num.get(_NUM_ID)) for num in numbering_element.iterchildren(_NUM)]
+    num_id = next(n for n in range(1, len(taken) + 2) if n not in taken)
+    num = parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+                    f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>')
+    cleanup = numbering_element.find(qn("w:numIdMacAtCleanup"))  # the one child after the w:num
+    if cleanup is not None:
+        cleanup.addprevious(num)
+    else:
+        numbering_element.append(num)
+    return num_id
 
 
 def new_num_restarting(numbering_element: etree._Element, num_id: int, ilvl: int, start: int) -> int:
@@ -109,9 +130,7 @@ def new_num_restarting(numbering_element: etree._Element, num_id: int, ilvl: int
     Why: python-docx cannot restart a list; Word restarts when a paragraph uses a fresh
     `w:num` whose `w:lvlOverride/w:startOverride` resets the level.
     """
-    num = numbering_element.add_num(abstract_num_id(numbering_element, num_id))
-    num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
-    return num.numId
+    return _add_num(numbering_element, abstract_num_id(numbering_element, num_id), ilvl, start)
 
 
 def new_num_formatted(numbering_element: etree._Element, num_id: int, ilvl: int, start: int,
@@ -135,9 +154,7 @@ def new_num_formatted(numbering_element: etree._Element, num_id: int, ilvl: int,
         definition = xpath(numbering_element, f'w:abstractNum[@w:abstractNumId="{abstract}"]')[0]
         for lvl in xpath(definition, f'w:lvl[@w:ilvl="{ilvl}"]'):
             _set_level_format(lvl, num_fmt, lvl_text)
-    num = numbering_element.add_num(abstract)
-    num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
-    return num.numId
+    return _add_num(numbering_element, abstract, ilvl, start)
 
 
 def _copy_abstract_num(numbering_element: etree._Element, source: int, name: str) -> int:

@@ -20,23 +20,21 @@ from lxml import etree
 W = nsmap["w"]
 DECLARE = f'xmlns:w="{W}"'  # on each block handed to docxtpl: it stays valid XML on its own
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")  # what lxml refuses
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
-                       "\t": "&#9;"})
 _BREAKS = re.compile(r"(\t|\r|\n)")
 
 
 def text(value: str) -> str:
     """`value` escaped as element text; ValueError (as from lxml) for characters XML cannot hold."""
     _check(value)
-    return value.translate(_TEXT)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def attr(value: object) -> str:
     """`value` escaped as an attribute value (quotes, line ends and tabs too)."""
-    value = str(value)
-    _check(value)
-    return value.translate(_ATTR)
+    value = text(str(value)).replace('"', "&quot;")
+    if "\n" in value or "\r" in value or "\t" in value:
+        value = value.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    return value
 
 
 def _check(value: str) -> None:
