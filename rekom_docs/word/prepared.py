@@ -21,8 +21,11 @@ from docx import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.oxml import serialize_part_xml
+from docx.opc.package import Unmarshaller
 from docx.opc.part import Part, PartFactory
+from docx.opc.pkgreader import PackageReader
 from docx.oxml.parser import parse_xml
+from docx.package import Package
 from docx.parts.styles import StylesPart
 from docxtpl import DocxTemplate
 from lxml import etree
@@ -44,18 +47,20 @@ class Template(DocxTemplate):
     """
 
     def __init__(self, prepared: Prepared):
-        super().__init__(io.BytesIO(prepared.package))
+        super().__init__(io.BytesIO(prepared.data))
         self._prepared = prepared
 
     def init_docx(self, reload: bool = True) -> None:
         """Open the document with a styles part read only on demand, and give it the template's style book."""
         if self.docx and not (self.is_rendered and reload):
             return
+        package = Package()
         _LAZY.on = True
         try:
-            super().init_docx(reload)
+            Unmarshaller.unmarshal(self._prepared.reader, package, PartFactory)
         finally:
             _LAZY.on = False
+        self.docx, self.is_rendered = package.main_document_part.document, False
         set_style_book(self.docx.part, self._prepared.book)
 
     def save(self, filename, *args, **kwargs) -> None:
@@ -93,9 +98,11 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A template ready to render: its bytes with the letterhead applied, its style book, its parts as stored."""
+    """A template ready to render: its bytes with the letterhead applied, read (python-docx's reader, whose
+    parts are bytes: every document parses its own), its style book and its parts as stored."""
 
-    package: bytes
+    data: bytes
+    reader: PackageReader
     book: StyleBook
     parts: dict[str, package.Stored]
 
@@ -112,7 +119,8 @@ def _prepared(path: Path, _stamp: tuple[int, int], letterhead: Path | None, _let
         apply_letterhead(document, letterhead)
     buffer = io.BytesIO()
     document.save(buffer)
-    return Prepared(buffer.getvalue(), StyleBook(document.part), package.stored_parts(buffer.getvalue()))
+    data = buffer.getvalue()
+    return Prepared(data, PackageReader.from_file(io.BytesIO(data)), StyleBook(document.part), package.stored_parts(data))
 
 
 @lru_cache(maxsize=64)
