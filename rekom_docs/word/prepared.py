@@ -10,7 +10,6 @@ book made once for the template, and parses and writes the part again only if it
 from __future__ import annotations
 
 import io
-import re
 import threading
 import zipfile
 from dataclasses import dataclass
@@ -36,7 +35,7 @@ from .letterhead import apply_letterhead
 from .stylebook import StyleBook, set_style_book
 from .template_styles import require_styles
 
-_LISTING = re.compile("[\t\a\n\f]")  # what docxtpl's resolve_listing turns into Word breaks and tabs
+_LISTING = "\t\a\n\f"  # what docxtpl's resolve_listing turns into Word breaks and tabs
 
 
 class Template(DocxTemplate):
@@ -79,7 +78,7 @@ class Template(DocxTemplate):
 
     def resolve_listing(self, xml: str) -> str:
         """docxtpl's tabs and breaks in text; nothing to do (and no regex over the document) when there are none."""
-        return super().resolve_listing(xml) if _LISTING.search(xml) else xml
+        return super().resolve_listing(xml) if any(char in xml for char in _LISTING) else xml
 
     def render_footnotes(self, context, jinja_env=None) -> None:
         """Nothing: footnotes hold case text, which is data."""
