@@ -167,7 +167,8 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
 
     def concat(self, chunks: Iterable[str]) -> str:
         """The rendered output, stopped when it grows past MAX_OUTPUT or takes too long."""
-        parts, size = [], 0
+        parts: list[str] = []
+        size = 0
         for chunk in chunks:
             size += len(chunk)
             if size > MAX_OUTPUT:

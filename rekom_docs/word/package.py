@@ -37,7 +37,7 @@ def stored_parts(package: bytes) -> dict[str, Stored]:
     return parts
 
 
-def save(package, target, shared: dict[str, Stored]) -> None:
+def save_package(package, target, shared: dict[str, Stored]) -> None:
     """python-docx's `OpcPackage.save`, reusing the compressed bytes of parts equal to those in `shared`."""
     for part in package.parts:
         part.before_marshal()
@@ -60,7 +60,7 @@ class _Writer:
     def write(self, pack_uri, blob: bytes) -> None:
         name = pack_uri.membername
         stored = self._shared.get(name)
-        if stored is not None and stored.data == blob and self._zip._seekable:
+        if stored is not None and stored.data == blob and self._zip._seekable:  # type: ignore[attr-defined]
             _write_deflated(self._zip, name, stored)
         else:
             self._zip.writestr(name, blob)

@@ -9,12 +9,14 @@ book made once for the template, and parses and writes the part again only if it
 
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -30,8 +32,8 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..errors import RekomError, relative
-from . import package
 from .letterhead import apply_letterhead
+from .package import Stored, save_package, stored_parts
 from .stylebook import StyleBook, set_style_book
 from .template_styles import require_styles
 
@@ -45,6 +47,9 @@ class Template(DocxTemplate):
     rendering it would read their text as template source (`{` + line break + `{ ... }}`).
     """
 
+    docx: Any
+    is_rendered: bool
+
     def __init__(self, prepared: Prepared):
         super().__init__(io.BytesIO(prepared.data))
         self._prepared = prepared
@@ -53,13 +58,13 @@ class Template(DocxTemplate):
         """Open the document with a styles part read only on demand, and give it the template's style book."""
         if self.docx and not (self.is_rendered and reload):
             return
-        package = Package()
+        opened = Package()
         _LAZY.on = True
         try:
-            Unmarshaller.unmarshal(self._prepared.reader, package, PartFactory)
+            Unmarshaller.unmarshal(self._prepared.reader, opened, PartFactory)
         finally:
             _LAZY.on = False
-        self.docx, self.is_rendered = package.main_document_part.document, False
+        self.docx, self.is_rendered = opened.main_document_part.document, False
         set_style_book(self.docx.part, self._prepared.book)
 
     def save(self, filename, *args, **kwargs) -> None:
@@ -68,7 +73,7 @@ class Template(DocxTemplate):
             super().save(filename, *args, **kwargs)
             return
         self.pre_processing()
-        package.save(self.docx.part.package, filename, self._prepared.parts)
+        save_package(self.docx.part.package, filename, self._prepared.parts)
         self.post_processing(filename)
         self.is_saved = True
 
@@ -89,10 +94,12 @@ def open_template(path: Path, letterhead: Path | None) -> Template:
     return Template(_prepared(path, _stamp(path), letterhead, _stamp(letterhead) if letterhead else None))
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    """What tells a changed file apart: its modification time and size."""
-    stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size
+def _stamp(path: Path) -> bytes:
+    """What tells a changed file apart: a hash of its content (a file system's times may be coarse)."""
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError as exc:
+        raise RekomError(f"{relative(path)}:1: cannot be read as a Word document ({str(exc)[:120]})") from None
 
 
 @dataclass(frozen=True)
@@ -103,11 +110,11 @@ class Prepared:
     data: bytes
     reader: PackageReader
     book: StyleBook
-    parts: dict[str, package.Stored]
+    parts: dict[str, Stored]
 
 
 @lru_cache(maxsize=16)
-def _prepared(path: Path, _stamp: tuple[int, int], letterhead: Path | None, _letterhead_stamp: object) -> Prepared:
+def _prepared(path: Path, _stamp: bytes, letterhead: Path | None, _letterhead_stamp: bytes | None) -> Prepared:
     """The template prepared (see Prepared); its styles checked on the way."""
     try:
         document = Document(str(path))
@@ -119,7 +126,7 @@ def _prepared(path: Path, _stamp: tuple[int, int], letterhead: Path | None, _let
     buffer = io.BytesIO()
     document.save(buffer)
     data = buffer.getvalue()
-    return Prepared(data, PackageReader.from_file(io.BytesIO(data)), StyleBook(document.part), package.stored_parts(data))
+    return Prepared(data, PackageReader.from_file(io.BytesIO(data)), StyleBook(document.part), stored_parts(data))
 
 
 @lru_cache(maxsize=64)
@@ -136,14 +143,15 @@ class _LazyStylesPart(StylesPart):
 
     def __init__(self, partname, content_type: str, blob: bytes, package):
         Part.__init__(self, partname, content_type, package=package)
-        self._source, self._parsed = blob, None
+        self._source: bytes = blob
+        self._parsed: Any = None
 
     @classmethod
     def load(cls, partname, content_type, blob, package):
         return cls(partname, content_type, blob, package)
 
     @property
-    def _element(self):
+    def _element(self):  # type: ignore[override]  # XmlPart keeps it as an attribute
         if self._parsed is None:
             self._parsed = parse_xml(self._source)
         return self._parsed
