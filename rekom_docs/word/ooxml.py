@@ -18,7 +18,6 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import nsdecls, nsmap, qn
 from docx.oxml.parser import OxmlElement, parse_xml
 from docx.parts.document import DocumentPart
-from docx.text.run import Run
 from lxml import etree
 
 _NUM, _NUM_ID, _ABSTRACT_NUM_ID, _VAL = qn("w:num"), qn("w:numId"), qn("w:abstractNumId"), qn("w:val")
@@ -218,20 +217,6 @@ def level_indent(numbering_element: etree._Element, num_id: int, ilvl: int) -> t
     return int(left), int(ind[0].get(qn("w:hanging")) or 0)
 
 
-def set_numbering(p: etree._Element, num_id: int, ilvl: int) -> None:
-    """Give paragraph `p` an explicit `w:numPr` (list instance and level)."""
-    num_pr = p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = ilvl
-    num_pr.get_or_add_numId().val = num_id
-
-
-def set_indent(p: etree._Element, left: int, hanging: int = 0) -> None:
-    """Set paragraph `p`'s left indentation and hanging indent in twips."""
-    ind = p.get_or_add_pPr().get_or_add_ind()
-    ind.set(qn("w:left"), str(left))
-    ind.set(qn("w:hanging"), str(hanging))
-
-
 # --- footnotes --------------------------------------------------------------------
 
 
@@ -298,22 +283,6 @@ def new_footnote(part: XmlPart) -> tuple[int, etree._Element]:
     return footnote_id, footnote
 
 
-def footnote_reference_run(footnote_id: int, style_id: str) -> etree._Element:
-    """A run `<w:r><w:rPr><w:rStyle/></w:rPr><w:footnoteReference w:id/></w:r>` for the body."""
-    run = OxmlElement("w:r")
-    run.get_or_add_rPr().style = style_id
-    run.append(OxmlElement("w:footnoteReference", attrs={qn("w:id"): str(footnote_id)}))
-    return run
-
-
-def footnote_mark_run(style_id: str) -> etree._Element:
-    """The `w:footnoteRef` run that prints the footnote's number inside the footnote."""
-    run = OxmlElement("w:r")
-    run.get_or_add_rPr().style = style_id
-    run.append(OxmlElement("w:footnoteRef"))
-    return run
-
-
 # --- tables and paragraphs ----------------------------------------------------------
 
 
@@ -322,27 +291,6 @@ def mark_header_row(tr: etree._Element) -> None:
     tr_pr = tr.get_or_add_trPr()
     if tr_pr.find(qn("w:tblHeader")) is None:
         tr_pr.insert_element_before(OxmlElement("w:tblHeader"), *_TRPR_AFTER_TBLHEADER)
-
-
-def add_bottom_border(p: etree._Element) -> None:
-    """Give paragraph `p` a thin bottom border: a horizontal rule."""
-    p_pr = p.get_or_add_pPr()
-    border = OxmlElement("w:pBdr")
-    border.append(
-        OxmlElement(
-            "w:bottom",
-            attrs={qn("w:val"): "single", qn("w:sz"): "6", qn("w:space"): "1", qn("w:color"): "auto"},
-        )
-    )
-    # w:pBdr follows w:pStyle .. w:numPr, w:suppressLineNumbers in CT_PPrBase.
-    p_pr.insert_element_before(
-        border, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
-        "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-        "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-        "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-        "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-        "w:pPrChange",
-    )
 
 
 def xpath(element: etree._Element, expression: str) -> list:
@@ -359,16 +307,3 @@ def _int_or_none(values: list) -> int | None:
     return int(values[0]) if values else None
 
 
-def set_text(run: Run, text: str) -> None:
-    """The run's text as one `w:t`, as python-docx writes it; tabs and line breaks go through python-docx.
-
-    Why: python-docx appends a run's text one character at a time, a tenth of all rendering.
-    """
-    if not text or "\t" in text or "\n" in text or "\r" in text:
-        run.text = text
-        return
-    t = OxmlElement("w:t")
-    t.text = text
-    if len(text.strip()) < len(text):
-        t.set(qn("xml:space"), "preserve")
-    run._r.append(t)

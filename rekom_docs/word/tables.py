@@ -7,7 +7,7 @@ tables and to a screen reader.
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from . import table_layout, wml
@@ -37,10 +37,13 @@ def kept_with_next(rows: int) -> list[bool]:
 
 def grid_table(layout: Plan, width: int, styles: tuple[str, str], title: str, bold_rows: set[int],
                numeric: list[bool]) -> str:
-    """A table of the texts `layout.rows`: header row repeated, no row split, rows kept together as
-    keep_rows_together keeps them, columns as `layout` plans them over `width` EMU.
+    """A table of the texts `layout.rows`: header row repeated, no row split, columns as `layout` plans them
+    over `width` EMU; the rows keep together as kept_with_next says.
 
-    `styles` are the ids of the table style and of the cell paragraphs' style.
+    Why keep with next: Word and LibreOffice move a row whose paragraphs are 'keep with next' to the
+    page of the row after it; a short table (up to WHOLE rows) is kept whole. The title is the table's
+    own caption (w:tblCaption), which ties the caption to it for assistive technology. `styles` are
+    the ids of the table style and of the cell paragraphs' style.
     """
     widths, size = table_layout.column_twips(layout, width), table_layout.half_points(layout)
     rows = []
@@ -61,28 +64,6 @@ def number_captions(body) -> None:
             counts[words[1]] = counts.get(words[1], 0) + 1
             for text in field.iter(qn("w:t")):
                 text.text = str(counts[words[1]])
-
-
-def keep_rows_together(table, title: str) -> None:
-    """No row splits; the header keeps two rows with it and the last rows keep with the Sum.
-
-    Why: Word and LibreOffice move a row whose paragraphs are 'keep with next' to the page
-    of the row after it; a short table (up to WHOLE rows) is kept whole. The title is the
-    table's own caption (w:tblCaption), which ties the caption to it for assistive technology.
-    """
-    rows = table.rows
-    for row, keep in zip(rows, kept_with_next(len(rows))):
-        trpr = row._tr.get_or_add_trPr()
-        if trpr.find(qn("w:cantSplit")) is None:
-            trpr.insert(0, OxmlElement("w:cantSplit"))
-        if keep:
-            for cell in row.cells:
-                for para in cell.paragraphs:
-                    para.paragraph_format.keep_with_next = True
-    tblpr = table._tbl.tblPr
-    caption = OxmlElement("w:tblCaption")
-    caption.set(qn("w:val"), title[:255])
-    tblpr.append(caption)  # Why last: tblCaption follows every other table property (ECMA-376), set before this
 
 
 FRAME_SUFFIX = "sramme"  # the frame of paragraph style `Vedtak` is the table style `Vedtaksramme`
