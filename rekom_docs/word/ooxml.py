@@ -1,9 +1,8 @@
-"""Small OOXML helpers that python-docx 1.2 has no API for.
+"""Small OOXML helpers that python-docx 1.2 has no API for, on a document's parts.
 
-Hyperlinks, footnotes, list-numbering instances that restart, table header rows and
-a few document settings. Everything is built as elements with python-docx's oxml
-layer and lxml, so text and attribute values are escaped by the serializer, never by
-hand.
+Hyperlink relationships, footnotes, list-numbering instances that restart, table header
+rows and a few document settings, built as elements with python-docx's oxml layer and
+lxml. The blocks of a story (paragraphs, runs, tables) are written by wml.py.
 """
 
 from __future__ import annotations
