@@ -15,7 +15,7 @@ from ..model.schema import Break, Case, CaseKind, Meeting, Registers, Role, Tabl
 from .addresses import check_register_names, unknown_party
 from .lifecycle import lifecycle_problems
 from .literals import check_literals
-from .votes import case_voters
+from .votes import case_voters, check_case_votes
 
 WARNING = Severity.WARNING
 
@@ -184,6 +184,7 @@ def _check_slots(meeting: Meeting, src: Located) -> Iterator[Problem]:
 
 def _check_case(case: Case, at: tuple, meeting: Meeting, reg: Registers, src: Located, voters) -> Iterator[Problem]:
     yield from _person_ref(case.presenter, at + ("presenter",), reg, src)
+    yield from check_case_votes(case, at, voters, src)
     for k, who in enumerate(case.copy_to):
         if message := unknown_party(reg, who):
             yield src.problem(at + ("copy_to", k), message)
