@@ -69,12 +69,6 @@ class MarkdownSubdoc:
         """Append a paragraph, like Document.add_paragraph."""
         return self._body.add_paragraph(text, style)
 
-    def add_table(self, rows: int, cols: int):
-        """Append a table as wide as the text column, like Document.add_table."""
-        section = self.docx.sections[-1]
-        width = section.page_width - section.left_margin - section.right_margin
-        return self._body.add_table(rows, cols, width)
-
     def _get_xml(self) -> str:
         """The blocks as XML, each carrying its own namespace declarations.
 

@@ -32,7 +32,6 @@ from .markdown_lists import drop_backrefs, ordered_runs
 from .stylebook import CHARACTER, PARAGRAPH, TABLE, MarkdownStyles, MissingStyleError, style_book
 from .typography import no_break
 
-_SECT_PR = qn("w:sectPr")
 EXTRA_LEVEL_INDENT = 360  # twips per list level deeper than the template's list styles
 QUOTE_INDENT = 720  # twips, blockquote indentation when the template has no "Quote"
 CODE_FONT = "Courier New"
