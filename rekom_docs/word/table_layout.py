@@ -101,8 +101,9 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
     bold = [r in bold_rows for r in range(len(rows))]
     room = width - PAD * len(rows[0])
     label = _label_column(rows, bold, numeric, base, room)
-    least = unbroken = [_wish(list(col[1:]), bold[1:], base) if c == label else _least(list(col), bold, base)
-                        for c, col in enumerate(zip(*rows))]
+    given = list(zip(*rows))
+    least = [_wish(list(col[1:]), bold[1:], base) if c == label else _least(list(col), bold, base)
+             for c, col in enumerate(given)]
     comfort = [least[c] if numeric[c] else max(least[c], min(_wish(list(col), bold, base), room / 4))
                for c, col in enumerate(zip(*rows))]
     if may_hyphenate and sum(comfort) > room:  # Why: a long header word should not squeeze the names onto two lines
@@ -115,9 +116,22 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
     if sum(least) > room:
         size = max(LEAST_SIZE, math.floor(base * room / sum(least) * 2) / 2)  # Why: Word sizes are half points
         least = [x * size / base for x in least]
-    wish = [max(least[c], unbroken[c] * size / base if numeric[c] else _wish(list(col), bold, size))
-            for c, col in enumerate(zip(*rows))]  # Why unbroken: a hyphenated header is whole again if room is left
+    wish = [max(least[c], _unit_kept(given[c], bold, size) if numeric[c] else _wish(list(col), bold, size))
+            for c, col in enumerate(zip(*rows))]
     return Plan([w + PAD for w in _share(least, wish, numeric, room)], size, rows)
+
+
+def _unit_kept(column: tuple[str, ...], bold: list[bool], size: float) -> float:
+    """Points a number column needs for its cells, and for its header's last word with the unit after it (`Beløp (kr)`).
+
+    Why: a unit alone on the header's last line (`(kr)` under `Beløp`) reads as a stray; a
+    long word may still break (`Spesial-|pedagogikk`) where the room is needed for text.
+    """
+    words = column[0].split(" ")
+    if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")"):
+        words[-2:] = [" ".join(words[-2:])]
+    head = max((text_width(w, size, bold[0]) for w in words), default=0.0)
+    return max(head, _wish(list(column[1:]), bold[1:], size))
 
 
 def _label_column(rows: list[list[str]], bold: list[bool], numeric: list[bool], size: float, room: float) -> int | None:
