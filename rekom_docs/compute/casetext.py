@@ -9,6 +9,7 @@ Markdown is a Jinja template run in a sandbox, so a case file can read values
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from fractions import Fraction
 from functools import lru_cache
@@ -19,16 +20,17 @@ from ..formats import kr, percent
 from ..model.load import Located, dotted
 from ..model.roster import organisation_name
 from ..model.schema import Case, Meeting, Registers
+from .lookups import filled_in
 
-# Why Jinja is imported only where a text needs it: most texts are plain lookups (see
-# _looked_up), and importing and compiling templates would be most of a check's time.
+# Why Jinja is imported only where a text needs it: most texts need none (see lookups.py),
+# and importing it and compiling templates would be a good part of a check's time.
 _FIELDS = ("summary", "text", "proposal", "decision")
 MAX_TEXT = 200_000  # characters of one case text (the bundled ones are under 5 000)
 MAX_DEPTH = 12  # nested Markdown lists and quotes; deeper is never meant, and the converters recurse
 _UNKNOWN_NAME = re.compile(r"^'([^']+)' is not a name known here$")
 _QUOTES = re.compile(r"^(?: {0,3}>)+")
 _LIST_ITEM = re.compile(r"^ *([-*+]|[0-9]{1,9}[.)]|[a-zA-Z]\))( |$)")
-_LOOKUP = re.compile(r"""\{\{ *(person|org|network)\( *(?:"([a-z0-9-]+)"|'([a-z0-9-]+)') *\) *\}\}""")
+OUTPUT_LIMIT = 1_000_000  # = jinja.MAX_OUTPUT (importing that module imports Jinja)
 
 
 class UnknownReference(LookupError):
@@ -57,10 +59,12 @@ def text_context(registers: Registers, lang: str = "nb", figures: dict[str, Any]
 
 
 def _defined(value: Any) -> Any:
-    """The value, or the error naming what is undefined (not 'got Undefined')."""
-    from jinja2 import Undefined
+    """The value, or the error naming what is undefined (not 'got Undefined').
 
-    if isinstance(value, Undefined):
+    Why sys.modules: only Jinja makes an Undefined, so until it is imported there is none to find.
+    """
+    jinja = sys.modules.get("jinja2")
+    if jinja is not None and isinstance(value, jinja.Undefined):
         value._fail_with_undefined_error()
     return value
 
@@ -69,9 +73,9 @@ def expand(text: str, context: dict[str, Any]) -> str:
     """Render one case text; raises TemplateError or UnknownReference on a bad reference."""
     if "{" not in text:
         return text
-    looked_up = _looked_up(text, context)
-    if looked_up is not None:
-        return looked_up
+    filled = filled_in(text, context, OUTPUT_LIMIT)
+    if filled is not None:
+        return filled
     from ..jinja import render_budget
 
     with render_budget():
@@ -86,25 +90,6 @@ def text_errors() -> tuple[type[Exception], ...]:
     from jinja2 import TemplateError
 
     return (TemplateError, LookupError, TypeError, ValueError, ArithmeticError)
-
-
-def _looked_up(text: str, context: dict[str, Any]) -> str | None:
-    """The text with its register lookups (`{{ person("kari-lund") }}`) filled in, or None when it needs Jinja.
-
-    Why: nearly every case text only names people, organisations and networks; compiling it
-    as a template costs milliseconds, calling the lookup microseconds. Any other brace, a
-    carriage return (Jinja turns it into a newline) or a name not callable here goes to Jinja.
-    """
-    if "\r" in text or "{" in _LOOKUP.sub("", text):
-        return None
-    calls = list(_LOOKUP.finditer(text))
-    if not all(callable(context.get(m[1])) for m in calls):
-        return None
-    parts, end = [], 0
-    for m in calls:
-        parts += [text[end:m.start()], str(context[m[1]](m[2] or m[3]))]
-        end = m.end()
-    return "".join(parts) + text[end:]
 
 
 @lru_cache(maxsize=1024)
