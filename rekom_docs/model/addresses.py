@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from .values import Model
+from .values import Model, empty_list
 
 _LINE_BREAK = re.compile(r"[\r\n\x00\x85\u2028\u2029]")
 _ADDRESS_IN_TEXT = re.compile(r"[<>@]")
@@ -77,6 +77,6 @@ class Distribution(Model):
     sender: Contact = Field(description="From: and organiser of the calendar invitation, e.g. the secretariat's address.")
     agenda: list[Group] = Field(["members", "deputies", "secretariat", "guests"], description="Who gets the innkalling.")
     minutes: list[Group] = Field(["members", "deputies", "secretariat", "guests", "public"], description="Who gets the referat.")
-    public: list[Ref] = Field(default_factory=list, description="Offentlig liste: receives the public version.")
-    copies: list[Ref] = Field(default_factory=list, description="Kopi til: a copy of every letter.")
+    public: list[Ref] = Field(default_factory=empty_list, description="Offentlig liste: receives the public version.")
+    copies: list[Ref] = Field(default_factory=empty_list, description="Kopi til: a copy of every letter.")
     copy_to: dict[RecipientId, list[Ref]] = Field(default_factory=dict, description="Kopi til for the letter to one recipient.")
