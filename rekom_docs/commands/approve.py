@@ -6,7 +6,6 @@ Why text, not a re-dump: the file is the secretary's, with comments and layout; 
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -107,7 +106,9 @@ def record(path: Path, *, on: date, how: str = "", by: str | None = None,
                  *([f"  by: {_scalar(by)}"] if by else []), f"  how: {_scalar(how)}", *_fingerprint_lines(parts, "  ")]
         text, summary = _edit_block(text, "approval", block, replace=True), f"{path.stem}: minutes approved ({how})"
     _verify(text, path)
-    _write(path, text)
+    from ..publish.write import write_text
+
+    write_text(path.parent, path, text)
     return summary
 
 
@@ -124,19 +125,6 @@ def _verify(text: str, path: Path) -> None:
     if problems:
         raise RekomError(f"{relative(path)}: the edit would make the file invalid; nothing was changed:\n  "
                          + "\n  ".join(map(str, problems)))
-
-
-def _write(path: Path, text: str) -> None:
-    """Replace the file atomically, keeping its permissions."""
-    from ..publish.write import adjacent_tmp_file
-
-    mode = path.stat().st_mode & 0o7777
-    with adjacent_tmp_file(path) as tmp:
-        tmp.write_text(text, encoding="utf-8")
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
 
 
 def register(sub) -> None:
