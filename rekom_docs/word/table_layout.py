@@ -161,6 +161,17 @@ def apply(table, layout: Plan, width: int, base: float = SIZE) -> None:
             cell.width = col.w
 
 
+def column_twips(layout: Plan, width: int) -> list[int]:
+    """The planned column widths in twips for a table `width` EMU wide (as `apply` sets them)."""
+    total = sum(layout.widths)
+    return [Emu(int(width * share / total)).twips for share in layout.widths]
+
+
+def half_points(layout: Plan, base: float = SIZE) -> int | None:
+    """The planned type size in half points when it had to shrink below `base`, else None (as `apply` sets it)."""
+    return int(Pt(layout.size).pt * 2) if layout.size < base else None
+
+
 def points(emu: int) -> float:
     """EMU as points."""
     return Emu(emu).pt
