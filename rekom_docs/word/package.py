@@ -3,18 +3,20 @@
 Why: a template's styles (two parts of a third of a megabyte each), theme and fonts are the
 same bytes in every document made from it; compressing them again took a quarter of a render.
 A part is reused only when its bytes equal the template's, so the file is the one python-docx
-would write (zipfile's deflate is deterministic), byte for byte.
+would write (zipfile's deflate is deterministic), byte for byte, except that every entry is
+dated ZIP_TIME: a document built again from the same input is then the same file.
 """
 
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 import zlib
 from dataclasses import dataclass
 
 from docx.opc.pkgwriter import PackageWriter
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say; no entry carries the time of writing
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,18 @@ class _Writer:
         if stored is not None and stored.data == blob and self._zip._seekable:  # type: ignore[attr-defined]
             _write_deflated(self._zip, name, stored)
         else:
-            self._zip.writestr(name, blob)
+            self._zip.writestr(_entry(name), blob)
 
     def close(self) -> None:
         self._zip.close()
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A member's header as `writestr(name, ...)` makes it, dated ZIP_TIME."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    return info
 
 
 def _write_deflated(archive: zipfile.ZipFile, name: str, stored: Stored) -> None:
@@ -75,9 +85,7 @@ def _write_deflated(archive: zipfile.ZipFile, name: str, stored: Stored) -> None
     Why zipfile's internals: it has no public way to add data compressed beforehand; these are
     the steps of `ZipFile._open_to_write` and `_ZipWriteFile.close` for a seekable file.
     """
-    info = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o600 << 16
+    info = _entry(name)
     info.file_size, info.compress_size, info.CRC = len(stored.data), len(stored.deflated), stored.crc
     info.flag_bits = 0
     with archive._lock:  # type: ignore[attr-defined]

@@ -34,8 +34,8 @@ def test_a_rendered_document_is_the_zip_python_docx_writes(minutes, monkeypatch)
     write_deflated = package._write_deflated
     monkeypatch.setattr(package, "_write_deflated", lambda zip_, name, stored: reused.append(name) or
                         write_deflated(zip_, name, stored))
-    fixed = time.localtime(1_700_000_000)
-    monkeypatch.setattr(time, "localtime", lambda *args: fixed)  # zip entries carry the time of writing
+    fixed = time.struct_time((*package.ZIP_TIME, 0, 1, -1))
+    monkeypatch.setattr(time, "localtime", lambda *args: fixed)  # python-docx dates entries by the clock
     tpl = render(minutes, [BUNDLED_TEMPLATES])
     ours, theirs = io.BytesIO(), io.BytesIO()
     tpl.save(ours)
