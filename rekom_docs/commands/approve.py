@@ -6,11 +6,8 @@ Why text, not a re-dump: the file is the secretary's, with comments and layout; 
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
-
-from ..errors import InvalidInput, RekomError, relative
 
 # Why the imports inside the functions: `rekom-docs --help` loads every command module, and
 # the models, the engine and python-docx are needed only when a meeting is approved.
@@ -18,6 +15,8 @@ from ..errors import InvalidInput, RekomError, relative
 
 def _scalar(value: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    import json
+
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -54,6 +53,7 @@ def _edit_block(text: str, key: str, new: list[str], replace: bool) -> str:
 def _load(path: Path, correcting: bool):
     """The meeting's source and the registers; a correction may follow a change to approved content, nothing else."""
     from ..build import checked_project
+    from ..errors import InvalidInput, relative
     from ..model.load import load_text
     from ..model.parse import parse
     from ..model.project import REGISTER, find_root
@@ -83,6 +83,7 @@ def record(path: Path, *, on: date, how: str = "", by: str | None = None,
            sent: bool = False, correction: str | None = None) -> str:
     """Approve, send for comment, or record a correction in the case file at `path`; return a one-line summary."""
     from ..check.approval import fingerprint, is_approved
+    from ..errors import RekomError, relative
 
     _, source, meeting, registers = _load(path, correcting=correction is not None)
     text = path.read_text(encoding="utf-8")
@@ -113,6 +114,7 @@ def record(path: Path, *, on: date, how: str = "", by: str | None = None,
 
 def _verify(text: str, path: Path) -> None:
     """The edited text still loads and validates; refuse to write it otherwise (a bug, never the user's file)."""
+    from ..errors import RekomError, relative
     from ..model.load import load_text
     from ..model.parse import parse
     from ..model.schema import Meeting
@@ -138,6 +140,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..errors import RekomError
     from ..model.project import meeting_paths
 
     if not args.sent and not args.how:
