@@ -14,13 +14,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
 from docx.text.font import Font
 
 from .fontmetrics import text_width
+from .hyphenation import positions
 
 PAD = 2 * 5.4 + 3.0  # points: Table Grid's cell margins (108 twips a side), borders and a little air
 SIZE, LEAST_SIZE = 10.0, 7.0
@@ -59,19 +59,12 @@ def _wish(cells: list[str], bold: list[bool], size: float) -> float:
     return max((text_width(c, size, b) for c, b in zip(cells, bold)), default=0.0)
 
 
-@lru_cache(maxsize=1)
-def _hyphenator():
-    import pyphen
-
-    return pyphen.Pyphen(lang="nb_NO")  # Why: the nynorsk patterns pyphen ships are the same file
-
-
 def hyphenate(text: str) -> str:
     """`text` with soft hyphens at the legal break points of its long words (at a compound head when there is one, else at least 4 letters a side)."""
     def one(word: str) -> str:
         if len(word) < LONG_WORD or not word.isalpha():
             return word
-        points = _compound(word) or [p for p in _hyphenator().positions(word) if EDGE <= p <= len(word) - EDGE]
+        points = _compound(word) or [p for p in positions(word) if EDGE <= p <= len(word) - EDGE]
         for p in reversed(points):
             word = word[:p] + SHY + word[p:]
         return word
