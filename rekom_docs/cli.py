@@ -6,7 +6,8 @@ import argparse
 import os
 import sys
 
-from .errors import InvalidInput, RekomError
+# Why nothing of the package is imported here or at the top of a command module: `--help`
+# and a mistyped command need only argparse; each command imports its stages when it runs.
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,18 +77,27 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout = _SurvivingStdout(real)
     try:
         return args.run(args) or 0
-    except InvalidInput as exc:
+    except Exception as exc:
+        return _reported(exc)
+    finally:
+        sys.stdout.flush()
+        sys.stdout = real
+
+
+def _reported(exc: Exception) -> int:
+    """A user error printed as clean messages, status 1; anything else raised again."""
+    from .errors import InvalidInput, RekomError
+
+    if isinstance(exc, InvalidInput):
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         errors = sum(p.is_error for p in exc.problems)
         print(f"{errors} error(s), {len(exc.problems) - errors} warning(s)", file=sys.stderr)
         return 1
-    except RekomError as exc:
+    if isinstance(exc, RekomError):
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    finally:
-        sys.stdout.flush()
-        sys.stdout = real
+    raise exc
 
 
 if __name__ == "__main__":

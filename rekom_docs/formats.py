@@ -9,12 +9,20 @@ from __future__ import annotations
 from datetime import date, time
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_decimal
+_LOCALES = {"nb": "nb_NO", "nn": "nn_NO"}
 
-LOCALES = {"nb": Locale.parse("nb_NO"), "nn": Locale.parse("nn_NO")}  # Why parsed once: Babel parses a name on every call
+
+@cache
+def locale(lang: str):
+    """Babel's locale for `nb` or `nn`, parsed once (Babel parses a name on every call).
+
+    Why imported here: Babel and its locale data are a tenth of a `check`, and most meetings print no figure in a text.
+    """
+    from babel import Locale
+
+    return Locale.parse(_LOCALES[lang])
 
 
 def number(value: int | Decimal | Fraction, lang: str = "nb", digits: int | None = None) -> str:
@@ -27,8 +35,10 @@ def number(value: int | Decimal | Fraction, lang: str = "nb", digits: int | None
         if digits is None:
             digits = exact_places(value)
         value = _to_decimal(value, 2 if digits is None else digits)
+    from babel.numbers import format_decimal
+
     pattern = "#,##0" + ("." + "0" * digits if digits else "") if digits is not None else None
-    return format_decimal(value, format=pattern, locale=LOCALES[lang], decimal_quantization=digits is not None)
+    return format_decimal(value, format=pattern, locale=locale(lang), decimal_quantization=digits is not None)
 
 
 def exact_places(value: Fraction) -> int | None:
@@ -63,7 +73,9 @@ def percent(value: Fraction | Decimal | int, lang: str = "nb", digits: int = 1) 
 
 def long_date(value: date, lang: str = "nb") -> str:
     """`11. januar 2024` (text that reaches a Markdown body gets its no-break space from word.typography)."""
-    return format_date(value, "d. MMMM y", locale=LOCALES[lang])
+    from babel.dates import format_date
+
+    return format_date(value, "d. MMMM y", locale=locale(lang))
 
 
 def phone(value: str) -> str:

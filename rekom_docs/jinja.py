@@ -14,11 +14,12 @@ import re
 import signal
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from contextlib import contextmanager
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateRuntimeError, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, Template, TemplateRuntimeError, TemplateSyntaxError, nodes
 from jinja2.compiler import CodeGenerator
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import missing
@@ -31,6 +32,7 @@ MAX_CALL_DEPTH = 40  # nested macro and function calls (a recursive macro stops 
 MAX_SECONDS = 3.0  # CPU seconds of one render (CPU: a busy machine must not fail a build; ours take 0.3 s)
 MAX_NESTING = 60  # brackets and blocks in template source
 MAX_BITS = 10_000  # of a number made by arithmetic (some 3 000 digits)
+COMPILED = 64  # template sources an environment keeps compiled (the parts of a few Word templates)
 _WIDTH_FILTERS = {"center", "indent", "wordwrap", "truncate", "batch", "slice"}
 _FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\d+|\*)?(?:\.(\d+|\*))?[a-zA-Z%]|\{[^{}]*?(\d{4,})[^{}]*\}")
 _BLOCKS = {"if", "for", "macro", "call", "filter", "block", "with", "raw"}
@@ -135,6 +137,27 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
         self.globals.pop("lipsum", None)
         self.globals["range"] = limited_range
         self.filters = {name: _checked_filter(name, f) for name, f in self.filters.items()}
+        self._compiled: OrderedDict[str, Template] = OrderedDict()
+        self._compiling = threading.Lock()
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Template:
+        """The template of `source`, compiled once per exact source text (an LRU of COMPILED).
+
+        Why: docxtpl compiles a template's body, headers and footers for every document it
+        renders; compiling cost more than rendering. Keyed by the whole source, a hit is
+        the very template compiled before, through this same sandbox and its checks.
+        """
+        if globals or template_class or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        with self._compiling:
+            template = self._compiled.pop(source, None)
+        if template is None:
+            template = super().from_string(source)
+        with self._compiling:
+            self._compiled[source] = template
+            while len(self._compiled) > COMPILED:
+                self._compiled.popitem(last=False)
+        return template
 
     @staticmethod
     def checked(value: Any) -> Any:
@@ -144,12 +167,14 @@ class LimitedEnvironment(ImmutableSandboxedEnvironment):
 
     def concat(self, chunks: Iterable[str]) -> str:
         """The rendered output, stopped when it grows past MAX_OUTPUT or takes too long."""
-        parts, size = [], 0
+        parts: list[str] = []
+        size = 0
         for chunk in chunks:
             size += len(chunk)
             if size > MAX_OUTPUT:
                 raise LimitError(f"the output is longer than the limit of {MAX_OUTPUT:,} characters")
-            _check_time()
+            if not len(parts) % 64:  # Why not every chunk: reading the CPU clock is a system call
+                _check_time()
             parts.append(chunk)
         return "".join(parts)
 
@@ -321,11 +346,13 @@ def case_text_env() -> LimitedEnvironment:
     return LimitedEnvironment(autoescape=False, keep_trailing_newline=True)
 
 
+@functools.lru_cache(maxsize=1)
 def word_env() -> LimitedEnvironment:
-    """The environment for Word templates: autoescape on, undefined names are errors.
+    """The environment for Word templates: autoescape on, undefined names are errors; one per process.
 
     Why: docxtpl's default leaves autoescape off, so `&` or `<` in a name would corrupt
     the document XML; StrictUndefined turns a misspelt tag into an error, not a blank.
+    One environment, so its compiled template parts serve every document (it is immutable).
     """
     return LimitedEnvironment(autoescape=True)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
-
 from ..model.roster import organisation_name
 from ..present.public import PUBLIC
 
@@ -29,10 +27,8 @@ def meeting_metadata(item, project) -> dict:
     }
 
 
-def document_metadata(path: Path, relative: str, day: str) -> dict:
-    """dokument: type, tittel, status, dato, format and variant, from the file and its Word properties."""
-    docx = path.with_suffix(".docx")
-    title = Document(str(docx)).core_properties.title if docx.is_file() else relative
+def document_metadata(path: Path, relative: str, day: str, title: str) -> dict:
+    """dokument: type, tittel, status, dato, format and variant, from the file's name and its Word title."""
     stem = Path(relative).parts[0] if "/" in relative else Path(relative).stem
     kind = TYPES.get(stem.removesuffix(f"-{PUBLIC}").split(".")[0], "Dokument")
     public = stem.endswith(f"-{PUBLIC}") or Path(relative).stem.endswith(f"-{PUBLIC}")

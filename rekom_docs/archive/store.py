@@ -93,8 +93,8 @@ def plan_meeting(item, project, out: Path, archive: Path, new_version: bool) -> 
         raise RekomError(f"nothing built for '{item.id}' in {relative(out / item.id)}; run make all pdf first")
     day = item.meeting.date.isoformat()
     for docx in built:
-        if _is_minutes(docx) and not (is_approved(item.meeting) and
-                                       Document(str(docx)).core_properties.content_status in APPROVED_WORDS):
+        properties = Document(str(docx)).core_properties  # Why: read once, for the status and for every entry's title
+        if _is_minutes(docx) and not (is_approved(item.meeting) and properties.content_status in APPROVED_WORDS):
             plan.left_out.append(f"{relative(docx)}: a draft (UTKAST); approve the minutes and rebuild them first")
             continue
         if not pdf_path(docx).is_file():
@@ -112,10 +112,11 @@ def plan_meeting(item, project, out: Path, archive: Path, new_version: bool) -> 
             plan.refused.append(f"{name}: differs from the archived version {len(earlier)} "
                                 f"(sha256 {earlier[-1]['sha256'][:12]}…); archive it with --new-version to keep both")
         else:
-            for path in (docx, pdf_path(docx)):
+            dated = document_date(item.meeting).isoformat() if _is_minutes(docx) else day
+            for path, hashed in ((docx, digest), (pdf_path(docx), sha256(pdf_path(docx)))):
                 name = path.relative_to(out / item.id).as_posix()
-                dated = document_date(item.meeting).isoformat() if _is_minutes(docx) else day
-                _add_file(plan, path, name, len(versions.get(name, [])) + 1, dated, sources)
+                _add_file(plan, path, name, len(versions.get(name, [])) + 1, sources,
+                          {"sha256": hashed, **document_metadata(path, name, dated, properties.title or name)})
     if not any("navn" in e for e in plan.entries):  # Why: the sources as used are kept with a document, never alone
         plan.add.clear()
         plan.entries.clear()
@@ -136,12 +137,12 @@ def _plan_sources(plan: Plan, paths: list[Path], manifest: dict) -> list[str]:
     return names
 
 
-def _add_file(plan: Plan, path: Path, name: str, number: int, day: str, sources: list[str]) -> None:
-    digest = sha256(path)
+def _add_file(plan: Plan, path: Path, name: str, number: int, sources: list[str], described: dict) -> None:
+    """One document to add as version `number`; `described` holds its sha256 and Noark metadata."""
     stored = name if number == 1 else f"{name.rsplit('.', 1)[0]}.v{number}.{name.rsplit('.', 1)[1]}"
     plan.add[stored] = path
-    plan.entries.append({"navn": name, "fil": stored, "versjon": number, "sha256": digest, "bytes": path.stat().st_size,
-                         "kilder": sources, **document_metadata(path, name, day)})
+    plan.entries.append({"navn": name, "fil": stored, "versjon": number, "sha256": described.pop("sha256"),
+                         "bytes": path.stat().st_size, "kilder": sources, **described})
 
 
 def commit(plan: Plan, item, project, archive: Path) -> Path:

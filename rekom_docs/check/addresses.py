@@ -5,10 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import Problem
+from ..errors import Problem, did_you_mean
 from ..model.addresses import Contact, Distribution, name_problem
 from ..model.load import Located
 from ..model.schema import Registers
+
+
+def unknown_party(registers: Registers, ref: str) -> str | None:
+    """The message for an id that names no person, organisation or network in the register, else None."""
+    known = (registers.people, registers.organisations, registers.networks)
+    if any(ref in table for table in known):
+        return None
+    return f"no person, organisation or network '{ref}'{did_you_mean(ref, [k for table in known for k in table])}"
 
 
 def check_register_names(registers: Registers, src: Located) -> Iterator[Problem]:
@@ -28,12 +36,12 @@ def check_register_names(registers: Registers, src: Located) -> Iterator[Problem
 def _check_refs(registers: Registers, src: Located, fid: str, dist: Distribution) -> Iterator[Problem]:
     """Every id the distribution names is in the register."""
     at = ("fora", fid, "distribution")
-    known = (registers.people, registers.organisations, registers.networks)
     refs: list[tuple[tuple[str | int, ...], str | Contact]] = []
     refs += [(("public", i), r) for i, r in enumerate(dist.public)]
     refs += [(("copies", i), r) for i, r in enumerate(dist.copies)]
     refs += [(("copy_to", rid, i), r) for rid, rs in dist.copy_to.items() for i, r in enumerate(rs)]
     refs += [(("copy_to", rid), rid) for rid in dist.copy_to]
     for where, ref in refs:
-        if isinstance(ref, str) and not any(ref in table for table in known):
-            yield src.problem(at + where, f"no person, organisation or network '{ref}'")
+        message = unknown_party(registers, ref) if isinstance(ref, str) else None
+        if message:
+            yield src.problem(at + where, message)

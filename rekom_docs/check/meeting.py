@@ -12,10 +12,10 @@ from ..model.dated import registers_at
 from ..model.load import Located
 from ..model.roster import roster
 from ..model.schema import Break, Case, CaseKind, Meeting, Registers, Role, Table, case_year
-from .addresses import check_register_names
+from .addresses import check_register_names, unknown_party
 from .lifecycle import lifecycle_problems
 from .literals import check_literals
-from .votes import case_voters
+from .votes import case_voters, check_case_votes
 
 WARNING = Severity.WARNING
 
@@ -184,17 +184,17 @@ def _check_slots(meeting: Meeting, src: Located) -> Iterator[Problem]:
 
 def _check_case(case: Case, at: tuple, meeting: Meeting, reg: Registers, src: Located, voters) -> Iterator[Problem]:
     yield from _person_ref(case.presenter, at + ("presenter",), reg, src)
+    yield from check_case_votes(case, at, voters, src)
     for k, who in enumerate(case.copy_to):
-        if not any(who in d for d in (reg.people, reg.organisations, reg.networks)):
-            yield src.problem(at + ("copy_to", k), f"no person, organisation or network '{who}'")
+        if message := unknown_party(reg, who):
+            yield src.problem(at + ("copy_to", k), message)
     if case.moved_to is not None and case.moved_to <= meeting.date:
         yield src.problem(at + ("moved_to",), f"a case can only be moved to a later date than {meeting.date.isoformat()}")
     if case.kind is CaseKind.decision and not (case.decision or case.proposal or case.moved_to):
         yield src.problem(at + ("kind",), "a beslutningssak without 'proposal' or 'decision'", severity=WARNING)
     for k, follow in enumerate(case.follow_ups):
-        if follow.who and not any(follow.who in d for d in (reg.people, reg.organisations, reg.networks)):
-            yield src.problem(at + ("follow_ups", k, "who"), f"no person, organisation or network '{follow.who}'"
-                              f"{did_you_mean(follow.who, [*reg.people, *reg.organisations, *reg.networks])}")
+        if follow.who and (message := unknown_party(reg, follow.who)):
+            yield src.problem(at + ("follow_ups", k, "who"), message)
     voters = case_voters(voters, case, reg.fora[meeting.forum])
     acknowledged = any(note.acknowledges == "votes" for note in case.notes)
     for k, vote in enumerate(case.votes):

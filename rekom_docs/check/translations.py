@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from jinja2 import TemplateError
-
 from ..compute import meeting_prose
-from ..compute.casetext import expand, text_context
+from ..compute.casetext import expand, text_context, text_errors
 from ..errors import Problem, Severity
 from ..model import translations as store
 from ..model.project import Project
@@ -92,7 +90,7 @@ def _stale(key: tuple[str, str], entry: store.Entry, name: str, meeting: str) ->
 def _expands(text: str, context: dict, where: tuple[str, int, int], key: tuple[str, str]) -> list[Problem]:
     try:
         expand(text, context)
-    except (TemplateError, LookupError, TypeError, ValueError, ArithmeticError) as exc:
+    except text_errors() as exc:
         message = getattr(exc, "message", None) or str(exc)
         return [Problem(*where, ".".join(key), f"in the nynorsk text: {message}")]
     return []

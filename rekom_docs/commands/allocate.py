@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import RekomError
-
 if TYPE_CHECKING:
     from ..present.document import TableView
 
@@ -21,6 +19,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..build import checked_project
+    from ..errors import RekomError
     from ..model.schema import Case
     from ..present.explain import explanation
     from ..present.figures import figure_tables

@@ -6,12 +6,8 @@ Why text, not a re-dump: the file is the secretary's, with comments and layout; 
 
 from __future__ import annotations
 
-import json
-import os
 from datetime import date
 from pathlib import Path
-
-from ..errors import InvalidInput, RekomError, relative
 
 # Why the imports inside the functions: `rekom-docs --help` loads every command module, and
 # the models, the engine and python-docx are needed only when a meeting is approved.
@@ -19,6 +15,8 @@ from ..errors import InvalidInput, RekomError, relative
 
 def _scalar(value: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    import json
+
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -55,6 +53,7 @@ def _edit_block(text: str, key: str, new: list[str], replace: bool) -> str:
 def _load(path: Path, correcting: bool):
     """The meeting's source and the registers; a correction may follow a change to approved content, nothing else."""
     from ..build import checked_project
+    from ..errors import InvalidInput, relative
     from ..model.load import load_text
     from ..model.parse import parse
     from ..model.project import REGISTER, find_root
@@ -84,6 +83,7 @@ def record(path: Path, *, on: date, how: str = "", by: str | None = None,
            sent: bool = False, correction: str | None = None) -> str:
     """Approve, send for comment, or record a correction in the case file at `path`; return a one-line summary."""
     from ..check.approval import fingerprint, is_approved
+    from ..errors import RekomError, relative
 
     _, source, meeting, registers = _load(path, correcting=correction is not None)
     text = path.read_text(encoding="utf-8")
@@ -106,12 +106,15 @@ def record(path: Path, *, on: date, how: str = "", by: str | None = None,
                  *([f"  by: {_scalar(by)}"] if by else []), f"  how: {_scalar(how)}", *_fingerprint_lines(parts, "  ")]
         text, summary = _edit_block(text, "approval", block, replace=True), f"{path.stem}: minutes approved ({how})"
     _verify(text, path)
-    _write(path, text)
+    from ..publish.write import write_text
+
+    write_text(path.parent, path, text)
     return summary
 
 
 def _verify(text: str, path: Path) -> None:
     """The edited text still loads and validates; refuse to write it otherwise (a bug, never the user's file)."""
+    from ..errors import RekomError, relative
     from ..model.load import load_text
     from ..model.parse import parse
     from ..model.schema import Meeting
@@ -122,19 +125,6 @@ def _verify(text: str, path: Path) -> None:
     if problems:
         raise RekomError(f"{relative(path)}: the edit would make the file invalid; nothing was changed:\n  "
                          + "\n  ".join(map(str, problems)))
-
-
-def _write(path: Path, text: str) -> None:
-    """Replace the file atomically, keeping its permissions."""
-    from ..publish.write import adjacent_tmp_file
-
-    mode = path.stat().st_mode & 0o7777
-    with adjacent_tmp_file(path) as tmp:
-        tmp.write_text(text, encoding="utf-8")
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
 
 
 def register(sub) -> None:
@@ -150,6 +140,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..errors import RekomError
     from ..model.project import meeting_paths
 
     if not args.sent and not args.how:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import RekomError, relative
-
 
 def default_archive() -> Path:
     """Where the archive lives: $REKOM_ARCHIVE (the Makefile's ARCHIVE=), else ./archive."""
@@ -24,6 +22,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..errors import RekomError, relative
+
     archive = args.archive or default_archive()
     if args.meetings == ["verify"]:
         return _verify(archive)
@@ -57,6 +57,7 @@ def run(args) -> int:
 
 def _verify(archive: Path) -> int:
     from ..archive.verify import verify
+    from ..errors import RekomError, relative
 
     if not archive.is_dir():
         raise RekomError(f"{relative(archive)}: no archive here")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import relative
-
 KINDS = ("agenda", "letters", "minutes")  # the keys of build.DOCUMENTS (a test keeps them equal)
 
 
@@ -26,6 +24,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..build import BuildConfig, build, checked_project
+    from ..errors import relative
 
     config = BuildConfig(args.cases, args.out, tuple(dict.fromkeys(args.kinds)), tuple(args.templates), args.strict,
                          args.lang, tuple(args.meeting), args.force,

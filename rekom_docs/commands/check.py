@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import InvalidInput
-
 
 def register(sub) -> None:
     parser = sub.add_parser("check", help="validate case files; exit 1 on errors")
@@ -16,6 +14,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..build import checked_project
+    from ..errors import InvalidInput
 
     problems = []
     for path in args.paths:

@@ -6,8 +6,6 @@ import re
 import textwrap
 from pathlib import Path
 
-from ..errors import RekomError
-
 
 def register(sub) -> None:
     parser = sub.add_parser("decisions", help="list decisions, filtered by year, forum or a word in the title or text")
@@ -20,6 +18,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..build import checked_project
+    from ..errors import RekomError
     from ..present.registers import decisions
 
     try:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import relative
-
 FORMATS = {"docx": ("docx",), "pdf": ("pdf",), "both": ("docx", "pdf")}
 
 
@@ -32,6 +30,7 @@ def run(args) -> int:
     from ..build import checked_project
     from ..distribute import outbox, smtp
     from ..distribute.recipients import distribution
+    from ..errors import relative
 
     project = checked_project(args.cases)
     item = project.meeting(args.meeting)

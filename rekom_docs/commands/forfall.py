@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
-from ..errors import InvalidInput, RekomError, relative
 from .distribute import FORMATS, folders_and_format
 
 
@@ -22,6 +20,7 @@ def run(args) -> int:
     from ..build import checked_project
     from ..distribute import outbox, recipients
     from ..distribute.forfall import record_absence
+    from ..errors import relative
     from ..publish.write import write_bytes
 
     project = checked_project(args.cases)
@@ -46,6 +45,7 @@ def run(args) -> int:
 
 def _deputy(project, item, person: str, chosen: str | None) -> tuple[str | None, bool]:
     """The deputy to call in for `person`, and whether the case file already has them attending."""
+    from ..errors import RekomError
     from ..model.schema import Role
 
     forum = project.registers.fora[item.meeting.forum]
@@ -69,8 +69,11 @@ def _valid(project, item, path: Path) -> None:
 
     Why the whole check: an approved meeting, a vote count or a follow-up may depend on who attended.
     """
+    import dataclasses
+
     from ..check.meeting import cross_check
     from ..compute import compute_project
+    from ..errors import InvalidInput, relative
     from ..model.load import load_text
     from ..model.parse import parse
     from ..model.schema import Meeting

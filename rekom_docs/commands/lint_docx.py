@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import RekomError
-
 
 def register(sub) -> None:
     parser = sub.add_parser("lint-docx", help="check Word files for accessibility (title, language, headings, tables, alt text, A4)")
@@ -14,6 +12,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..errors import RekomError
+
     found = [f"{path}: {problem}" for path in args.files for problem in _lint(path)]
     for line in found:
         print(line)
@@ -24,6 +24,7 @@ def run(args) -> int:
 
 
 def _lint(path: Path) -> list[str]:
+    from ..errors import RekomError
     from ..publish.lint import lint_docx
 
     if not path.is_file():

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import relative
-
 
 def register(sub) -> None:
     parser = sub.add_parser("register", help="write the decision and follow-up registers of every meeting (DOCX, CSV, JSON)")
@@ -16,6 +14,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..build import checked_project
+    from ..errors import relative
     from ..publish.registers import write_registers
 
     for path in write_registers(checked_project(args.cases), args.out):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 
 def register(sub) -> None:
     parser = sub.add_parser("schema", help="print the JSON Schema of meeting or register files")
@@ -12,6 +10,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    import json
+
     from ..model.schema import Meeting, Registers
 
     model = Meeting if args.kind == "meeting" else Registers

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import RekomError, relative
-
 
 def register(sub) -> None:
     parser = sub.add_parser("templates", help="work with the Word templates (check, init)")
@@ -26,6 +24,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..build import checked_project
+    from ..errors import RekomError
     from ..present import template_set
     from ..word.template_rules import check_set
 
@@ -49,6 +48,7 @@ def run(args) -> int:
 
 
 def run_init(args) -> int:
+    from ..errors import RekomError, relative
     from ..publish.write import write_file
     from ..word.starter import starter_set
 

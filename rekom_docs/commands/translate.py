@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import relative
-
 
 def register(sub) -> None:
     parser = sub.add_parser("translate", help="translate a meeting's texts into nynorsk (Apertium) for review")
@@ -16,6 +14,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..build import checked_project
+    from ..errors import relative
     from ..nynorsk.translate import translate_meeting
 
     project = checked_project(args.cases)

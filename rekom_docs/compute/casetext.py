@@ -9,27 +9,28 @@ Markdown is a Jinja template run in a sandbox, so a case file can read values
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import TemplateError, TemplateSyntaxError, Undefined
-
 from ..errors import Problem, did_you_mean
 from ..formats import kr, percent
-from ..jinja import case_text_env, plain_message, render_budget
 from ..model.load import Located, dotted
 from ..model.roster import organisation_name
 from ..model.schema import Case, Meeting, Registers
+from .lookups import filled_in
 
-_ENV = case_text_env()
+# Why Jinja is imported only where a text needs it: most texts need none (see lookups.py),
+# and importing it and compiling templates would be a good part of a check's time.
 _FIELDS = ("summary", "text", "proposal", "decision")
 MAX_TEXT = 200_000  # characters of one case text (the bundled ones are under 5 000)
 MAX_DEPTH = 12  # nested Markdown lists and quotes; deeper is never meant, and the converters recurse
 _UNKNOWN_NAME = re.compile(r"^'([^']+)' is not a name known here$")
 _QUOTES = re.compile(r"^(?: {0,3}>)+")
 _LIST_ITEM = re.compile(r"^ *([-*+]|[0-9]{1,9}[.)]|[a-zA-Z]\))( |$)")
+OUTPUT_LIMIT = 1_000_000  # = jinja.MAX_OUTPUT (importing that module imports Jinja)
 
 
 class UnknownReference(LookupError):
@@ -58,8 +59,12 @@ def text_context(registers: Registers, lang: str = "nb", figures: dict[str, Any]
 
 
 def _defined(value: Any) -> Any:
-    """The value, or the error naming what is undefined (not 'got Undefined')."""
-    if isinstance(value, Undefined):
+    """The value, or the error naming what is undefined (not 'got Undefined').
+
+    Why sys.modules: only Jinja makes an Undefined, so until it is imported there is none to find.
+    """
+    jinja = sys.modules.get("jinja2")
+    if jinja is not None and isinstance(value, jinja.Undefined):
         value._fail_with_undefined_error()
     return value
 
@@ -68,8 +73,23 @@ def expand(text: str, context: dict[str, Any]) -> str:
     """Render one case text; raises TemplateError or UnknownReference on a bad reference."""
     if "{" not in text:
         return text
+    filled = filled_in(text, context, OUTPUT_LIMIT)
+    if filled is not None:
+        return filled
+    from ..jinja import render_budget
+
     with render_budget():
         return _compiled(text).render(context)
+
+
+def text_errors() -> tuple[type[Exception], ...]:
+    """What a bad case text raises: a template error, a bad reference or a bad value.
+
+    Why a function: an `except` clause calls it only once something was raised, so Jinja is not imported before.
+    """
+    from jinja2 import TemplateError
+
+    return (TemplateError, LookupError, TypeError, ValueError, ArithmeticError)
 
 
 @lru_cache(maxsize=1024)
@@ -79,7 +99,14 @@ def _compiled(text: str):
     Why: compiling costs a hundred times more than rendering; the check and every document
     of a meeting (minutes, agenda, letters) print the same texts. Bounded, so memory stays flat.
     """
-    return _ENV.from_string(text)
+    return _env().from_string(text)
+
+
+@lru_cache(maxsize=1)
+def _env():
+    from ..jinja import case_text_env
+
+    return case_text_env()
 
 
 def depth_problem(text: str) -> str | None:
@@ -120,12 +147,16 @@ def check_markdown(meeting: Meeting, registers: Registers, src: Located, figures
             deep = depth_problem(expand(text, context))
             if deep:
                 problems.append(src.problem(path, deep))
-        except (TemplateError, LookupError, TypeError, ValueError, ArithmeticError) as exc:
+        except text_errors() as exc:
             problems.append(_located(src, path, exc, context))
     return problems
 
 
 def _located(src: Located, path: tuple, exc: Exception, context: dict) -> Problem:
+    from jinja2 import TemplateSyntaxError
+
+    from ..jinja import plain_message
+
     line, col = src.where(path)
     if isinstance(exc, TemplateSyntaxError) and exc.lineno and exc.lineno > 1 or path in src.text_starts and \
             isinstance(exc, TemplateSyntaxError) and src.text_starts[path] > line:

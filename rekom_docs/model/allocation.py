@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from ..formats import plain_number
-from .values import Model, Money, Number, Percent
+from .values import Model, Money, Number, Percent, empty_list
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Name = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$", description="A name case texts use: lower case, digits, '_'.")]
@@ -26,7 +26,7 @@ class Line(Model):
     key: Id | None = Field(None, description="Instead of an amount: the total of this allocation's fixed key (grunntilskudd, koordinering).")
     recipient: Id | None = Field(None, description="Who receives it, when one network or organisation does.")
     shared: list[Id] | dict[Id, Money] = Field(
-        default_factory=list, description="A measure shared by several networks (felles tiltak): their ids, or each one's "
+        default_factory=empty_list, description="A measure shared by several networks (felles tiltak): their ids, or each one's "
                                           "amount when the split is decided (the amounts must add up to the line).")
 
     @model_validator(mode="after")
@@ -47,7 +47,7 @@ class Reserved(Model):
 
     label: Text = "Individuelle tiltak"
     share: Percent | None = Field(None, description="E.g. '20 %' of what remains after the fixed items.")
-    lines: list[Line] = Field(default_factory=list, description="Named individual measures.")
+    lines: list[Line] = Field(default_factory=empty_list, description="Named individual measures.")
     residual: Text | None = Field(None, description="With a share: the label of the line that gets the rest.")
 
     @model_validator(mode="after")
@@ -116,7 +116,7 @@ class Year(Model):
 
     year: int = Field(ge=2000, le=2100)
     share: Percent
-    lines: list[Line] = Field(default_factory=list)
+    lines: list[Line] = Field(default_factory=empty_list)
     residual: Text = "Andre"
 
 
@@ -127,16 +127,16 @@ class Allocation(Model):
     title: Text
     rounding: Literal["largest_remainder", "spreadsheet"] = "largest_remainder"
     frame: Money | None = Field(None, description="Ramme: the year's grant.")
-    fixed: list[Line] = Field(default_factory=list, description="Faste beløp, taken off the frame first.")
+    fixed: list[Line] = Field(default_factory=empty_list, description="Faste beløp, taken off the frame first.")
     reserved: Reserved | None = None
     pot: Money | None = Field(None, description="The pot for collective measures when it is decided, not what remains.")
     pot_label: Text = "Kollektive tiltak"
     recipients: dict[Id, dict[str, Number]] = Field(default_factory=dict, description="Measures per network (årsverk, barn); default: the forum's networks.")
-    keys: list[KeySpec] = Field(default_factory=list)
+    keys: list[KeySpec] = Field(default_factory=empty_list)
     preframes: Preframes | None = None
     split: dict[Id, Portion] = Field(default_factory=dict, description="Per network: to the network and to UH.")
     requests: dict[Id, dict[str, Money]] = Field(default_factory=dict, description="Needs per network: 'nettverket' or a UH id -> amount.")
-    scenario: list[Year] = Field(default_factory=list, description="Years ahead with the same frame and fixed items.")
+    scenario: list[Year] = Field(default_factory=empty_list, description="Years ahead with the same frame and fixed items.")
     stated: Stated | None = None
     recommendation: bool = Field(False, description="This allocation is the forum's recommendation (innstilling): letters are written from it.")
     proposed: bool = Field(False, description="These figures are the proposal sent with the agenda: the innkalling prints them as 'Forslag'.")

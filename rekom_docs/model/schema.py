@@ -15,7 +15,7 @@ from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from .addresses import Distribution, Email
 from .allocation import Allocation
 from .lifecycle import Approval, Attachment, Conflict, Correction, Dissent, Due, Exemption, FollowUpStatus, FormerName
-from .values import Cell, Clock, Model, Money, TimeSlot
+from .values import Cell, Clock, Model, Money, TimeSlot, empty_list
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Identifier: lower case, digits and '-'.")]
 Text = Annotated[str, Field(min_length=1)]
@@ -47,11 +47,11 @@ class Organisation(Model):
     short_nn: Text | None = Field(None, description="The nynorsk form of the short name where it differs.")
     university: bool = Field(False, description="A university or university college partner (UH).")
     language: Language | None = Field(None, description="Written standard (målform) for letters to it.")
-    address: Address = Field(default_factory=list)
+    address: Address = Field(default_factory=empty_list)
     contact: Id | None = Field(None, description="The person letters go to (v/), a person id.")
     phone: Text | None = Field(None, description="Sentralbord, printed in the letterhead of letters it sends.")
     email: Email | None = Field(None, description="Postmottak: where its letters go; printed in the letterhead of letters it sends.")
-    formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
+    formerly: list[FormerName] = Field(default_factory=empty_list, description="Earlier names, each used until a date.")
 
 
 class Network(Model):
@@ -61,13 +61,13 @@ class Network(Model):
     short: Text = Field(description="Short name used in tables, e.g. 'Midtre Namdal'.")
     name_nn: Text | None = Field(None, description="The nynorsk form of the name where it differs (nynorsk documents).")
     short_nn: Text | None = Field(None, description="The nynorsk form of the short name where it differs.")
-    municipalities: list[Text] = Field(default_factory=list, description="Kommuner in the network.")
-    partners: list[Id] = Field(default_factory=list, description="University partners (UH): organisation ids.")
+    municipalities: list[Text] = Field(default_factory=empty_list, description="Kommuner in the network.")
+    partners: list[Id] = Field(default_factory=empty_list, description="University partners (UH): organisation ids.")
     language: Language | None = Field(None, description="Written standard (målform) for letters to it.")
-    address: Address = Field(default_factory=list)
+    address: Address = Field(default_factory=empty_list)
     contact: Id | None = Field(None, description="The person letters go to (v/): the network's coordinator, a person id.")
     email: Email | None = Field(None, description="Postmottak: where its letters go.")
-    formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
+    formerly: list[FormerName] = Field(default_factory=empty_list, description="Earlier names, each used until a date.")
 
 
 class Person(Model):
@@ -80,7 +80,7 @@ class Person(Model):
     phone: Text | None = None
     email: Email | None = Field(None, description="E-post: where the papers go.")
     language: Language | None = Field(None, description="Written standard (målform) of messages to them; else their organisation's.")
-    formerly: list[FormerName] = Field(default_factory=list, description="Earlier names, each used until a date.")
+    formerly: list[FormerName] = Field(default_factory=empty_list, description="Earlier names, each used until a date.")
 
 
 class Membership(Model):
@@ -114,8 +114,8 @@ class Forum(Model):
     long_name_nn: Text | None = Field(None, description="The nynorsk form of the long name where it differs.")
     organisation: Id = Field(description="The organisation that runs the secretariat and signs letters.")
     language: Language = Field("nb", description="Default written standard (målform): nb or nn.")
-    networks: list[Id] = Field(default_factory=list)
-    members: list[Membership] = Field(default_factory=list)
+    networks: list[Id] = Field(default_factory=empty_list)
+    members: list[Membership] = Field(default_factory=empty_list)
     leader: Id | None = Field(None, description="Leder of the forum: signs its innstilling and letters, a person id.")
     caseworker: Id | None = Field(None, description="Saksbehandler in the secretariat: named in letters, signs with the "
                                                      "leader, and takes notice of absence (forfall); a person id.")
@@ -158,7 +158,7 @@ class Vote(Model):
     unanimous: bool = Field(False, description="Enstemmig: the result had every vote present.")
     result: Text = Field(description="The label of the proposal that won, as stated in the minutes.")
     blank: int | None = Field(None, ge=0, description="Blanke stemmer (abstentions).")
-    dissent: list[Dissent] = Field(default_factory=list, description="Dissens: who, in their own words.")
+    dissent: list[Dissent] = Field(default_factory=empty_list, description="Dissens: who, in their own words.")
     casting_vote: bool = Field(False, description="A tie decided by the chair's casting vote (møteleders dobbeltstemme).")
 
 
@@ -227,21 +227,21 @@ class Case(Model):
     time: TimeSlot | None = Field(None, description="Tidspunkt, e.g. '08.30-08.45'.")
     presenter: Id | None = Field(None, description="Who presents the case: a person id.")
     summary: Markdown | None = Field(None, description="Short description for the agenda.")
-    attachments: list[Text | Attachment] = Field(default_factory=list, description="Vedlegg; {name, exempt: basis} when exempt.")
+    attachments: list[Text | Attachment] = Field(default_factory=empty_list, description="Vedlegg; {name, exempt: basis} when exempt.")
     text: Markdown | None = Field(None, description="The case text (saksframstilling / referat).")
     proposal: Markdown | None = Field(None, description="Forslag til vedtak.")
-    votes: list[Vote] = Field(default_factory=list)
+    votes: list[Vote] = Field(default_factory=empty_list)
     decision: Markdown | None = Field(None, description="Vedtak.")
-    tables: list[Table] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=empty_list)
     allocation: Allocation | None = Field(None, description="Allocation inputs; the engine computes every figure.")
-    follow_ups: list[FollowUp] = Field(default_factory=list)
+    follow_ups: list[FollowUp] = Field(default_factory=empty_list)
     moved_to: date | None = Field(None, description="The case was moved (utsatt) to the meeting on this date.")
-    notes: list[Note] = Field(default_factory=list, description="Merknader, printed with the case.")
+    notes: list[Note] = Field(default_factory=empty_list, description="Merknader, printed with the case.")
     archive_ref: ArchiveRef | None = Field(None, description="Arkivsaksnummer of this case's letters, when not the meeting's.")
     their_date: date | None = Field(None, description="Deres dato: the date of the letter or request these letters answer.")
     their_ref: Text | None = Field(None, description="Deres referanse: the recipient's own reference.")
-    copy_to: list[Id] = Field(default_factory=list, description="Kopi til: organisations, networks or people.")
-    conflicts: list[Conflict] = Field(default_factory=list, description="Inhabilitet: members who left this case.")
+    copy_to: list[Id] = Field(default_factory=empty_list, description="Kopi til: organisations, networks or people.")
+    conflicts: list[Conflict] = Field(default_factory=empty_list, description="Inhabilitet: members who left this case.")
     exempt: Exemption | None = Field(None, description="Unntatt offentlighet: the legal basis and a neutral title.")
 
     @model_validator(mode="after")
@@ -276,9 +276,9 @@ class Deputy(Model):
 class Attendance(Model):
     """Who came: forum members are present unless listed as absent (forfall)."""
 
-    absent: list[Id] = Field(default_factory=list, description="Forfall: members who sent notice.")
-    deputies: list[Deputy] = Field(default_factory=list, description="Vararepresentanter who attended.")
-    guests: list[Id] = Field(default_factory=list, description="Gjester.")
+    absent: list[Id] = Field(default_factory=empty_list, description="Forfall: members who sent notice.")
+    deputies: list[Deputy] = Field(default_factory=empty_list, description="Vararepresentanter who attended.")
+    guests: list[Id] = Field(default_factory=empty_list, description="Gjester.")
     left: dict[Id, Clock] = Field(default_factory=dict, description="People who left early, with the time.")
     stated_voters: int | None = Field(None, ge=0, description="Stemmeberettigede as old minutes state it; checked against the list.")
 
@@ -306,10 +306,10 @@ class Meeting(Model):
     attendance: Attendance | None = Field(None, description="Leave out when attendance was not recorded.")
     invitation: Markdown | None = Field(None, description="Text of the invitation (innkalling), before the agenda.")
     note: Markdown | None = Field(None, description="Text of the minutes before the cases (innledning).")
-    deadlines: list[Deadline] = Field(default_factory=list, description="Frister to announce in the agenda.")
+    deadlines: list[Deadline] = Field(default_factory=empty_list, description="Frister to announce in the agenda.")
     agenda: list[AgendaItem] = Field(min_length=1, description="Saksliste: cases and breaks in order.")
     approval: Approval | None = Field(None, description="Status of the minutes (draft, sent, approved); by `rekom-docs approve`.")
-    corrections: list[Correction] = Field(default_factory=list, description="Rettelser after approval, each approved.")
+    corrections: list[Correction] = Field(default_factory=empty_list, description="Rettelser after approval, each approved.")
 
     @model_validator(mode="after")
     def _place_or_digital(self) -> Meeting:

@@ -21,6 +21,15 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+def empty_list() -> list:
+    """A new empty list: the default factory of every list field.
+
+    Why not `list`: pydantic reads a default factory's signature, and for a builtin that means
+    parsing its text signature with the tokenizer; over 30 fields, a tenth of loading the models.
+    """
+    return []
+
+
 # Why [0-9] and not \d: \d also takes full-width and other scripts' digits ('１２').
 _GROUPED_INT = re.compile(r"^[0-9]{1,3}([ \u00a0\u202f][0-9]{3})+$|^[0-9]+$")
 _DECIMAL = re.compile(r"^[0-9]+[.,][0-9]+$")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections.abc import Sequence
 
 from ..errors import RekomError
@@ -146,6 +145,8 @@ def _run_batched(segments: list[str]) -> list[str]:
 
 def _run(segments: list[str]) -> list[str]:
     """One Apertium run over NUL-separated segments; one translation per segment."""
+    import subprocess  # Why here: `check` imports this module and never runs Apertium
+
     if not segments:
         return []
     exe = shutil.which("apertium")

@@ -6,11 +6,8 @@ differs only in its save time and zip timestamps must not look like a new versio
 
 from __future__ import annotations
 
-import zipfile
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def document_date(meeting) -> date:
@@ -22,7 +19,7 @@ def document_date(meeting) -> date:
 
 
 def stable_save(rendered, meeting):
-    """A `save(path)` that stamps the core properties with the meeting's date and fixes zip timestamps.
+    """A `save(path)` that stamps the core properties with the meeting's date (the zip's entries carry none).
 
     Why the meeting's date for every paper: approving the minutes must not make the agenda
     or the letters, built again, look like new versions of themselves.
@@ -33,16 +30,4 @@ def stable_save(rendered, meeting):
         props = rendered.docx.core_properties
         props.created = props.modified = stamp
         rendered.save(path)
-        _normalise_zip(path)
     return save
-
-
-def _normalise_zip(path: Path) -> None:
-    """Rewrite the zip with every entry dated 1980-01-01, in the same order and compression."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w") as target:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, ZIP_TIME)
-            fixed.compress_type, fixed.external_attr = info.compress_type, info.external_attr
-            target.writestr(fixed, data)

@@ -91,9 +91,21 @@ def _write(final: Path, save: Callable[[Path], None], verify: Callable[[Path], N
             verify(tmp)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; published files are readable like any other
+        os.chmod(tmp, _mode(final))
         os.replace(tmp, final)
     return final
+
+
+def _mode(final: Path) -> int:
+    """The replaced file's permissions, or for a new file those any other new file gets.
+
+    Why: mkstemp makes 0600; a published file is readable like any other, and an edited case
+    file keeps the permissions its owner gave it.
+    """
+    try:
+        return final.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
 
 
 def write_bytes(root: Path, target: Path, data: bytes, verify: Callable[[Path], None] | None = None) -> Path:

@@ -9,11 +9,13 @@ what Word and LibreOffice will print.
 from __future__ import annotations
 
 import sys
+from itertools import repeat
 from pathlib import Path
 
 FONT = "Carlito"
 FONT_FILES = {"regular": "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf",
               "bold": "/usr/share/fonts/truetype/crosextra/Carlito-Bold.ttf"}
+SHY = "\u00ad"  # a soft hyphen: free
 CHARS = "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x100))) + "–—‘’“”…€−•"
 
 
@@ -23,7 +25,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
     table = BOLD if bold else REGULAR
     wide = table["M"]  # Why: a character outside the table is measured as a wide one, never too narrow
-    return sum(table.get(ch, wide) for ch in text if ch != "\u00ad") * size / UNITS
+    return (sum(map(table.get, text, repeat(wide))) - text.count(SHY) * table.get(SHY, wide)) * size / UNITS
 
 
 def write_table(target: Path) -> None:

@@ -20,7 +20,7 @@ code character style are optional, with a documented direct-formatting fallback.
 from __future__ import annotations
 
 from docx.document import _Body
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -69,12 +69,6 @@ class MarkdownSubdoc:
         """Append a paragraph, like Document.add_paragraph."""
         return self._body.add_paragraph(text, style)
 
-    def add_table(self, rows: int, cols: int):
-        """Append a table as wide as the text column, like Document.add_table."""
-        section = self.docx.sections[-1]
-        width = section.page_width - section.left_margin - section.right_margin
-        return self._body.add_table(rows, cols, width)
-
     def _get_xml(self) -> str:
         """The blocks as XML, each carrying its own namespace declarations.
 
@@ -98,8 +92,19 @@ def add_markdown(container, text: str, styles: MarkdownStyles | None = None) -> 
     """Append Markdown `text` as Word blocks to a python-docx Document or a MarkdownSubdoc."""
     document_part = _document_part(container)
     converter = Converter(document_part, styles or MarkdownStyles())
-    story = Story(new_p=container.add_paragraph, part=container.part)
+    story = Story(container.part)
     converter.convert(text, story)
+    blocks = story.elements()
+    if isinstance(container, MarkdownSubdoc):
+        container.element.extend(blocks)
+    else:  # a python-docx Document: before the body's section properties, as add_paragraph puts them
+        body = container.element.body
+        last = body[-1] if len(body) else None
+        for block in blocks:
+            if last is not None and last.tag == qn("w:sectPr"):
+                last.addprevious(block)
+            else:
+                body.append(block)
 
 
 def _document_part(container):

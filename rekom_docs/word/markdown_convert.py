@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
-from docx.oxml.table import CT_Tbl
-from docx.shared import Emu, Inches, Twips
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+from docx.shared import Inches, Twips
 from lxml import etree
 from lxml import html as lxml_html
 
 from . import ooxml as ox
-from . import table_layout
+from . import table_layout, wml
 from .markdown_html import (
-    ALIGN,
     BLOCK_TAGS,
     WHITESPACE,
     BreakItem,
@@ -46,18 +39,14 @@ CODE_FONT = "Courier New"
 
 @dataclass
 class Story:
-    """Where blocks go: a paragraph factory and the part that owns their r:ids."""
+    """The blocks written so far (as WordprocessingML text, see wml) and the part that owns their r:ids."""
 
-    new_p: Callable[[], Paragraph]
     part: Part
+    blocks: list[str] = field(default_factory=list)
 
-    def new_table(self, rows: int, cols: int, width: int) -> Table:
-        """A table placed where the next paragraph would go."""
-        anchor = self.new_p()
-        tbl = CT_Tbl.new_tbl(rows, cols, Emu(width))
-        anchor._p.addprevious(tbl)
-        anchor._p.getparent().remove(anchor._p)
-        return Table(tbl, anchor._parent)
+    def elements(self) -> list[etree._Element]:
+        """The blocks as elements, parsed at once."""
+        return wml.parse(self.blocks)
 
 
 @dataclass
@@ -76,6 +65,14 @@ class ListState:
 
     style_ids: list[str]
     numbering: list[ox.StyleNumbering] = field(default_factory=list)
+    indents: dict[int, tuple[int, int]] = field(default_factory=dict)  # (left, hanging) twips by level
+
+    def indent(self, level: int, numbering_element: etree._Element) -> tuple[int, int]:
+        """The indentation of `level`, read once (a list's restarted or reformatted copies share it)."""
+        if level not in self.indents:
+            self.indents[level] = ox.level_indent(numbering_element, self.numbering[level].num_id,
+                                                  self.numbering[level].ilvl)
+        return self.indents[level]
 
 
 class Converter:
@@ -156,29 +153,21 @@ class Converter:
         elif tag == "table":
             self._table(el, story, block)
         elif tag == "hr":
-            p = self._paragraph(story, block.style, [], block.indent)
-            ox.add_bottom_border(p._p)
+            self._paragraph(story, block.style, [], block.indent, border_below=True)
         else:  # div and anything unexpected: walk its content
             self._blocks(el, story, block)
 
-    def _paragraph(self, story: Story, style_id: str, items, indent: int = 0) -> Paragraph:
-        """A paragraph of style `style_id` holding `items`."""
-        paragraph = story.new_p()
-        paragraph._p.get_or_add_pPr().style = style_id
-        if indent:
-            ox.set_indent(paragraph._p, indent)
-        self._runs(paragraph, story, normalize_spaces(list(items)))
-        return paragraph
+    def _paragraph(self, story: Story, style_id: str, items, indent: int | tuple[int, int] = 0,
+                   numbering: tuple[int, int] | None = None, border_below: bool = False) -> None:
+        """A paragraph of style `style_id` holding `items`; `indent` is left or (left, hanging) twips."""
+        ind = (indent, 0) if isinstance(indent, int) else indent
+        story.blocks.append(wml.paragraph(self._runs(story, normalize_spaces(list(items))), style_id, numbering=numbering,
+                                          border_below=border_below, indent=ind if ind[0] or ind[1] else None))
 
     def _code_block(self, el: etree._Element, story: Story, block: Block) -> None:
-        """A fenced or indented code block: one paragraph, monospace, lines kept."""
-        paragraph = story.new_p()
-        paragraph._p.get_or_add_pPr().style = block.style
-        if block.indent:
-            ox.set_indent(paragraph._p, block.indent)
-        run = paragraph.add_run()
-        self._format_run(run, TextItem("", code=True))
-        run.text = el.text_content().rstrip("\n")  # python-docx: \n -> w:br, \t -> w:tab
+        """A fenced or indented code block: one paragraph, monospace, lines kept (line ends as w:br)."""
+        code = self._run(TextItem(el.text_content().rstrip("\n"), code=True))
+        story.blocks.append(wml.paragraph(code, block.style, indent=(block.indent, 0) if block.indent else None))
 
     def _blockquote(self, el: etree._Element, story: Story, block: Block) -> None:
         """Quoted blocks: style "Quote" if the template has it, else indented body text."""
@@ -233,7 +222,7 @@ class Converter:
                                               fmt[0], fmt[1].format(level=numbering.ilvl + 1))
             elif el.tag == "ol":
                 num_id = ox.new_num_restarting(numbering_el, num_id, numbering.ilvl, start)
-            left, hanging = ox.level_indent(numbering_el, num_id, numbering.ilvl)
+            left, hanging = lists.indent(level, numbering_el)
             left += deeper * EXTRA_LEVEL_INDENT + block.list_base
             for li in items:
                 self._list_item(li, story, block, style_id, num_id, numbering.ilvl,
@@ -257,10 +246,7 @@ class Converter:
                 else:
                     holder.append(child)
             lead_items = list(inline_items(holder, {}))
-        paragraph = self._paragraph(story, style_id, lead_items)
-        ox.set_numbering(paragraph._p, num_id, ilvl)
-        if explicit_indent:
-            ox.set_indent(paragraph._p, *indent)
+        self._paragraph(story, style_id, lead_items, indent if explicit_indent else 0, (num_id, ilvl))
         inner = Block(block.style, indent[0], block.list_depth + 1, block.list_base)
         for child in rest:
             self._block(child, story, inner)
@@ -275,30 +261,26 @@ class Converter:
         if not rows:
             return
         cols = max(len(r.xpath("./th|./td")) for r in rows)
-        table = story.new_table(len(rows), cols, self._text_width(block.indent))
-        table._tbl.tblStyle_val = style
         align = column_alignments(rows, cols)
-        for _r, (tr, row) in enumerate(zip(rows, table.rows)):
-            if tr.getparent().tag == "thead":
-                ox.mark_header_row(row._tr)
-            for c, td in enumerate(tr.xpath("./th|./td")):
-                self._cell(row.cells[c], td, story, cell_style, cell_alignment(td, align[c]))
         texts = [[no_break(WHITESPACE.sub(" ", td.text_content()).strip()) for td in tr.xpath("./th|./td")] for tr in rows]
         texts = [row + [""] * (cols - len(row)) for row in texts]
         heads = {r for r, tr in enumerate(rows) if tr.getparent().tag == "thead"}
         width, size = self._text_width(block.indent), self._font_size(cell_style)
         layout = table_layout.plan(texts, heads, [a == "right" for a in align], table_layout.points(width), size, False)
-        table_layout.apply(table, layout, width, size)
+        widths, half_points = table_layout.column_twips(layout, width), table_layout.half_points(layout, size)
+        xml_rows = []
+        for r, tr in enumerate(rows):
+            cells = [self._cell(td, story, cell_style, cell_alignment(td, align[c]), half_points)
+                     for c, td in enumerate(tr.xpath("./th|./td"))]
+            cells += [wml.paragraph()] * (cols - len(cells))
+            xml_rows.append(wml.row([wml.cell(w, content) for w, content in zip(widths, cells)], header=r in heads))
+        story.blocks.append(wml.table(xml_rows, style, widths))
 
-    def _cell(self, cell, td, story: Story, style_id: str, alignment: str | None) -> None:
-        """Fill one table cell with the inline content of `td`/`th`."""
-        paragraph = cell.paragraphs[0]
-        paragraph._p.get_or_add_pPr().style = style_id
-        if alignment:
-            paragraph.alignment = ALIGN[alignment]
+    def _cell(self, td, story: Story, style_id: str, alignment: str | None, size: int | None) -> str:
+        """The paragraph of one table cell: the inline content of `td`/`th`."""
         fmt = {"bold": True} if td.tag == "th" else {}
-        cell_story = Story(new_p=lambda: paragraph, part=story.part)
-        self._runs(paragraph, cell_story, normalize_spaces(list(inline_items(td, fmt))))
+        return wml.paragraph(self._runs(story, normalize_spaces(list(inline_items(td, fmt))), size), style_id,
+                             align=alignment)
 
     def _font_size(self, style_id: str) -> float:
         """Points of the style's font size, through its base styles; 11 when none is set."""
@@ -319,45 +301,44 @@ class Converter:
 
     # runs
 
-    def _runs(self, paragraph: Paragraph, story: Story, items: list[InlineItem]) -> None:
-        """Write items as runs; consecutive items with one link share a `w:hyperlink`."""
-        link_el, link_url = None, None
+    def _runs(self, story: Story, items: list[InlineItem], size: int | None = None) -> str:
+        """Items as runs (of `size` half points, if given); consecutive items with one link share a `w:hyperlink`."""
+        out: list[str] = []
+        link_url, rid, linked = None, "", out
         for item in items:
             if item.link != link_url:
+                if linked is not out:
+                    out.append(wml.hyperlink(rid, "".join(linked)))
                 link_url = item.link
-                link_el = ox.add_hyperlink(paragraph._p, story.part, link_url) if link_url else None
-            target = link_el if link_el is not None else paragraph._p
+                rid = ox.relate_hyperlink(story.part, link_url) if link_url else ""
+                linked = [] if link_url else out
             if isinstance(item, NoteRefItem):
-                target.append(self._footnote_reference(item.note_id))
-                continue
-            r = OxmlElement("w:r")
-            target.append(r)
-            run = Run(r, paragraph)
-            if isinstance(item, BreakItem):
-                run.add_break()
-                continue
-            self._format_run(run, item)
-            ox.set_text(run, item.text)
+                linked.append(self._footnote_reference(item.note_id, size))
+            elif isinstance(item, BreakItem):
+                linked.append(wml.run_with("<w:br/>", size=size))
+            else:
+                linked.append(self._run(item, size))
+        if linked is not out:
+            out.append(wml.hyperlink(rid, "".join(linked)))
+        return "".join(out)
 
-    def _format_run(self, run: Run, item: TextItem) -> None:
-        """Bold, italic, code and hyperlink character formatting of one run."""
+    def _run(self, item: TextItem, size: int | None = None) -> str:
+        """One run of `item`'s text with its bold, italic, code and hyperlink formatting."""
+        style = font = None
         if item.link:
-            run._r.get_or_add_rPr().style = self.book.require(
-                self.styles.hyperlink, CHARACTER, "links")
+            style = self.book.require(self.styles.hyperlink, CHARACTER, "links")
         if item.code:
             code_style = self.book.find(self.styles.code, CHARACTER)
             if code_style and not item.link:
-                run._r.get_or_add_rPr().style = code_style
+                style = code_style
             else:
-                run.font.name = CODE_FONT
-        if item.bold:
-            run.bold = True
-        if item.italic:
-            run.italic = True
+                font = CODE_FONT
+        return wml.run(item.text, bold=True if item.bold else None, italic=item.italic, size=size, style=style,
+                       font=font)
 
     # footnotes
 
-    def _footnote_reference(self, note_id: str) -> etree._Element:
+    def _footnote_reference(self, note_id: str, size: int | None = None) -> str:
         """A new Word footnote with the text of Markdown note `note_id`; its body run."""
         li = self.notes.get(note_id)
         ref_style = self.book.require(self.styles.footnote_reference, CHARACTER, "footnotes")
@@ -365,30 +346,22 @@ class Converter:
         if self._footnotes is None:
             self._footnotes = ox.footnotes_part(self.doc_part)
         footnote_id, footnote = ox.new_footnote(self._footnotes)
-        part = self._footnotes
-
-        def new_p() -> Paragraph:
-            p = OxmlElement("w:p")
-            footnote.append(p)
-            return Paragraph(p, part)
-
-        story = Story(new_p=new_p, part=part)
         if li is not None:
-            self._blocks(li, story, Block(style=text_style))
-        self._finish_footnote(footnote, new_p, text_style, ref_style)
-        return ox.footnote_reference_run(footnote_id, ref_style)
+            note = Story(self._footnotes)
+            self._blocks(li, note, Block(style=text_style))
+            footnote.extend(note.elements())
+        self._finish_footnote(footnote, text_style, ref_style)
+        return wml.run_with(f'<w:footnoteReference w:id="{footnote_id}"/>', size=size, style=ref_style)
 
-    def _finish_footnote(self, footnote, new_p, text_style: str, ref_style: str) -> None:
+    def _finish_footnote(self, footnote, text_style: str, ref_style: str) -> None:
         """Put the footnote mark and a space at the start of the note's first paragraph."""
         first = footnote.find(qn("w:p"))
         if first is None:
-            first = new_p()._p
-            first.get_or_add_pPr().style = text_style
+            first = wml.parse([wml.paragraph(style=text_style)])[0]
+            footnote.append(first)
         elif footnote[-1].tag == qn("w:tbl"):
-            new_p()._p.get_or_add_pPr().style = text_style  # Word wants a paragraph last
-        mark = ox.footnote_mark_run(ref_style)
-        space = OxmlElement("w:r")
-        Run(space, None).text = " "  # type: ignore[arg-type]  # a detached run: setting its text never uses the parent
+            footnote.extend(wml.parse([wml.paragraph(style=text_style)]))  # Word wants a paragraph last
+        mark, space = wml.parse([wml.run_with("<w:footnoteRef/>", style=ref_style), wml.run(" ")])
         p_pr = first.find(qn("w:pPr"))
         index = 0 if p_pr is None else first.index(p_pr) + 1
         first.insert(index, space)

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import markdown
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -163,7 +162,9 @@ def normalize_spaces(items: list[InlineItem]) -> list[InlineItem]:
     after_space = True  # at paragraph start, leading whitespace goes
     for item in items:
         if isinstance(item, TextItem):
-            text = WHITESPACE.sub(" ", item.text)
+            text = item.text
+            if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+                text = WHITESPACE.sub(" ", text)
             if not item.code:
                 text = no_break(text)
             if after_space:
@@ -192,8 +193,6 @@ def replace_text(item: TextItem, text: str) -> TextItem:
 # --- the walk -----------------------------------------------------------------------
 
 
-ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
-          "center": WD_ALIGN_PARAGRAPH.CENTER}
 NUMBER_TEXT = re.compile(
     r"^[-+\u2212]?\s?(?:kr\.?\s?|nok\s?)?"
     r"(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:[.,]\d+)?(?:[.,]-)?"

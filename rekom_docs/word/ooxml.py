@@ -1,9 +1,8 @@
-"""Small OOXML helpers that python-docx 1.2 has no API for.
+"""Small OOXML helpers that python-docx 1.2 has no API for, on a document's parts.
 
-Hyperlinks, footnotes, list-numbering instances that restart, table header rows and
-a few document settings. Everything is built as elements with python-docx's oxml
-layer and lxml, so text and attribute values are escaped by the serializer, never by
-hand.
+Hyperlink relationships, footnotes, list-numbering instances that restart, table header
+rows and a few document settings, built as elements with python-docx's oxml layer and
+lxml. The blocks of a story (paragraphs, runs, tables) are written by wml.py.
 """
 
 from __future__ import annotations
@@ -18,9 +17,9 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import nsdecls, nsmap, qn
 from docx.oxml.parser import OxmlElement, parse_xml
 from docx.parts.document import DocumentPart
-from docx.text.run import Run
 from lxml import etree
 
+_NUM, _NUM_ID, _ABSTRACT_NUM_ID, _VAL = qn("w:num"), qn("w:numId"), qn("w:abstractNumId"), qn("w:val")
 # Word's own ids for the two special footnotes every footnotes part starts with.
 SEPARATOR_ID = -1
 CONTINUATION_SEPARATOR_ID = 0
@@ -56,16 +55,13 @@ def main_document_part(part: Part) -> DocumentPart:
     return part.package.main_document_part
 
 
-def add_hyperlink(parent: etree._Element, part: Part, url: str) -> etree._Element:
-    """Append a `w:hyperlink` to `parent` whose r:id is an external relationship of `part`.
+def relate_hyperlink(part: Part, url: str) -> str:
+    """The r:id of a new external hyperlink relationship of `part` to `url`.
 
-    Why: an r:id resolves against the rels of the part whose XML holds it, so a link in
+    Why the part: an r:id resolves against the rels of the part whose XML holds it, so a link in
     a footnote must be related from the footnotes part, not from document.xml.
     """
-    rid = part.relate_to(url, RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink", attrs={qn("r:id"): rid, qn("w:history"): "1"})
-    parent.append(link)
-    return link
+    return part.relate_to(url, RT.HYPERLINK, is_external=True)
 
 
 # --- numbering --------------------------------------------------------------------
@@ -103,7 +99,27 @@ def style_numbering(styles_element: etree._Element, style_id: str) -> StyleNumbe
 
 def abstract_num_id(numbering_element: etree._Element, num_id: int) -> int:
     """The abstract numbering definition a `w:num` points to."""
-    return numbering_element.num_having_numId(num_id).abstractNumId.val
+    for num in numbering_element.iterchildren(_NUM):
+        if num.get(_NUM_ID) == str(num_id):
+            return int(num.find(_ABSTRACT_NUM_ID).get(_VAL))
+    raise KeyError(f"no <w:num> element with numId {num_id}")
+
+
+def _add_num(numbering_element: etree._Element, abstract: int, ilvl: int, start: int) -> int:
+    """Add a `w:num` of `abstract` whose level `ilvl` starts at `start`; its numId is the first free, as python-docx picks it.
+
+    Why not python-docx's add_num: it compiles an XPath expression on every call.
+    """
+    taken = [int(num.get(_NUM_ID)) for num in numbering_element.iterchildren(_NUM)]
+    num_id = next(n for n in range(1, len(taken) + 2) if n not in taken)
+    num = parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
+                    f'<w:lvlOverride w:ilvl="{ilvl}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>')
+    cleanup = numbering_element.find(qn("w:numIdMacAtCleanup"))  # the one child after the w:num
+    if cleanup is not None:
+        cleanup.addprevious(num)
+    else:
+        numbering_element.append(num)
+    return num_id
 
 
 def new_num_restarting(numbering_element: etree._Element, num_id: int, ilvl: int, start: int) -> int:
@@ -112,9 +128,7 @@ def new_num_restarting(numbering_element: etree._Element, num_id: int, ilvl: int
     Why: python-docx cannot restart a list; Word restarts when a paragraph uses a fresh
     `w:num` whose `w:lvlOverride/w:startOverride` resets the level.
     """
-    num = numbering_element.add_num(abstract_num_id(numbering_element, num_id))
-    num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
-    return num.numId
+    return _add_num(numbering_element, abstract_num_id(numbering_element, num_id), ilvl, start)
 
 
 def new_num_formatted(numbering_element: etree._Element, num_id: int, ilvl: int, start: int,
@@ -138,9 +152,7 @@ def new_num_formatted(numbering_element: etree._Element, num_id: int, ilvl: int,
         definition = xpath(numbering_element, f'w:abstractNum[@w:abstractNumId="{abstract}"]')[0]
         for lvl in xpath(definition, f'w:lvl[@w:ilvl="{ilvl}"]'):
             _set_level_format(lvl, num_fmt, lvl_text)
-    num = numbering_element.add_num(abstract)
-    num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
-    return num.numId
+    return _add_num(numbering_element, abstract, ilvl, start)
 
 
 def _copy_abstract_num(numbering_element: etree._Element, source: int, name: str) -> int:
@@ -202,20 +214,6 @@ def level_indent(numbering_element: etree._Element, num_id: int, ilvl: int) -> t
         return 0, 0
     left = ind[0].get(qn("w:left")) or ind[0].get(qn("w:start")) or "0"
     return int(left), int(ind[0].get(qn("w:hanging")) or 0)
-
-
-def set_numbering(p: etree._Element, num_id: int, ilvl: int) -> None:
-    """Give paragraph `p` an explicit `w:numPr` (list instance and level)."""
-    num_pr = p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = ilvl
-    num_pr.get_or_add_numId().val = num_id
-
-
-def set_indent(p: etree._Element, left: int, hanging: int = 0) -> None:
-    """Set paragraph `p`'s left indentation and hanging indent in twips."""
-    ind = p.get_or_add_pPr().get_or_add_ind()
-    ind.set(qn("w:left"), str(left))
-    ind.set(qn("w:hanging"), str(hanging))
 
 
 # --- footnotes --------------------------------------------------------------------
@@ -284,22 +282,6 @@ def new_footnote(part: XmlPart) -> tuple[int, etree._Element]:
     return footnote_id, footnote
 
 
-def footnote_reference_run(footnote_id: int, style_id: str) -> etree._Element:
-    """A run `<w:r><w:rPr><w:rStyle/></w:rPr><w:footnoteReference w:id/></w:r>` for the body."""
-    run = OxmlElement("w:r")
-    run.get_or_add_rPr().style = style_id
-    run.append(OxmlElement("w:footnoteReference", attrs={qn("w:id"): str(footnote_id)}))
-    return run
-
-
-def footnote_mark_run(style_id: str) -> etree._Element:
-    """The `w:footnoteRef` run that prints the footnote's number inside the footnote."""
-    run = OxmlElement("w:r")
-    run.get_or_add_rPr().style = style_id
-    run.append(OxmlElement("w:footnoteRef"))
-    return run
-
-
 # --- tables and paragraphs ----------------------------------------------------------
 
 
@@ -308,27 +290,6 @@ def mark_header_row(tr: etree._Element) -> None:
     tr_pr = tr.get_or_add_trPr()
     if tr_pr.find(qn("w:tblHeader")) is None:
         tr_pr.insert_element_before(OxmlElement("w:tblHeader"), *_TRPR_AFTER_TBLHEADER)
-
-
-def add_bottom_border(p: etree._Element) -> None:
-    """Give paragraph `p` a thin bottom border: a horizontal rule."""
-    p_pr = p.get_or_add_pPr()
-    border = OxmlElement("w:pBdr")
-    border.append(
-        OxmlElement(
-            "w:bottom",
-            attrs={qn("w:val"): "single", qn("w:sz"): "6", qn("w:space"): "1", qn("w:color"): "auto"},
-        )
-    )
-    # w:pBdr follows w:pStyle .. w:numPr, w:suppressLineNumbers in CT_PPrBase.
-    p_pr.insert_element_before(
-        border, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
-        "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-        "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-        "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-        "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-        "w:pPrChange",
-    )
 
 
 def xpath(element: etree._Element, expression: str) -> list:
@@ -345,16 +306,3 @@ def _int_or_none(values: list) -> int | None:
     return int(values[0]) if values else None
 
 
-def set_text(run: Run, text: str) -> None:
-    """The run's text as one `w:t`, as python-docx writes it; tabs and line breaks go through python-docx.
-
-    Why: python-docx appends a run's text one character at a time, a tenth of all rendering.
-    """
-    if not text or "\t" in text or "\n" in text or "\r" in text:
-        run.text = text
-        return
-    t = OxmlElement("w:t")
-    t.text = text
-    if len(text.strip()) < len(text):
-        t.set(qn("xml:space"), "preserve")
-    run._r.append(t)

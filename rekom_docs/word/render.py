@@ -4,59 +4,36 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
-from lxml import etree
 
 from ..errors import RekomError, relative
 from ..jinja import plain_message, render_budget, template_line
 from ..jinja import word_env as jinja_env
 from ..present.document import ChartView, Document, Markdown, TableView
-from . import table_layout
-from .letterhead import apply_letterhead, find_letterhead
+from . import table_layout, wml
+from .letterhead import find_letterhead
 from .markdown import MarkdownStyles, MarkdownSubdoc, render_markdown
-from .ooxml import mark_header_row
+from .prepared import open_template
 from .stylebook import style_book
-from .tables import FIGURE, FRAME_SUFFIX, caption, frame_table, keep_rows_together, number_captions
-from .template_styles import require_styles
+from .tables import FIGURE, FRAME_SUFFIX, caption, caption_runs, frame_table, grid_table, number_captions
 from .typography import no_break
 
 PLAIN_STYLES = {"Normal", "Body Text"}
-
-
-class _Template(DocxTemplate):
-    """docxtpl's template whose footnotes part is never rendered as Jinja.
-
-    Why: the case texts' footnotes are written into that part before the render, so
-    rendering it would read their text as template source (`{` + line break + `{ ... }}`).
-    """
-
-    def render_footnotes(self, context, jinja_env=None) -> None:
-        """Nothing: footnotes hold case text, which is data."""
+NOTE_SPACE = 160  # twips (8 pt) after a table's note
 
 
 def render(doc: Document, template_dirs: list[Path]) -> DocxTemplate:
     """Render `doc` with the first template found in `template_dirs`."""
     path = find_template(doc.template, template_dirs, doc.lang)
-    tpl = _Template(path)
-    try:
-        tpl.get_docx()
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError, etree.LxmlError) as exc:
-        raise RekomError(f"{_shown(path)}:1: cannot be read as a Word document ({str(exc)[:120]})") from None
-    require_styles(tpl.get_docx(), path)
-    letterhead = find_letterhead(doc.lang, template_dirs)
-    if letterhead is not None:
-        apply_letterhead(tpl.get_docx(), letterhead)
+    tpl = open_template(path, find_letterhead(doc.lang, template_dirs))
     try:
         context = _materialise(doc.context, tpl)
     except ValueError as exc:  # MarkdownTooDeep, MissingStyleError: the text or the template, said plainly
@@ -123,49 +100,30 @@ def _markdown(value: Markdown, tpl: DocxTemplate):
         book = style_book(tpl.get_docx().part)  # Why: python-docx looks a style name up by reading every style
         style_id = book.require(value.style, "paragraph", "decisions and proposals")
         plain = {book.find(name, "paragraph") for name in PLAIN_STYLES} | {None}
-        for element in sub.element.iterchildren(qn("w:p")):
-            ppr = element.pPr
-            if (ppr.style if ppr is not None else None) in plain:
-                element.get_or_add_pPr().style = style_id
+        for p in sub.element.iterchildren(qn("w:p")):
+            if wml.style_of(p) in plain:
+                wml.set_style(p, style_id)
         frame_table(sub.element, tpl.get_docx(), value.style + FRAME_SUFFIX)
     return sub
 
 
-def table_subdoc(view: TableView, tpl: DocxTemplate):
+def table_subdoc(view: TableView, tpl: DocxTemplate) -> wml.Fragment:
     """A Word table with its numbered caption, a repeating header row, right-aligned numbers, a bold totals row."""
-    sub = MarkdownSubdoc(tpl)
     book = style_book(tpl.get_docx().part)
-    head = sub.add_paragraph()
-    head._p.get_or_add_pPr().style = book.require("Caption", "paragraph", "table captions")
-    head.paragraph_format.keep_with_next = True
-    caption(head, view.title)
+    head = wml.paragraph(caption_runs(view.title), book.require("Caption", "paragraph", "table captions"),
+                         keep_next=True, declare=True)
     body = view.rows + ([view.total] if view.total else [])
     section = tpl.get_docx().sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
     texts = [[no_break(c) for c in row] for row in [view.header] + body]
-    layout = table_layout.plan(texts, {0, len(body)} if view.total else {0}, view.numeric,
-                               table_layout.points(width))
-    table = sub.add_table(rows=1 + len(body), cols=len(view.header))
-    table._tbl.tblStyle_val = book.require("Table Grid", "table", "tables")
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    bold = {0, len(body)} if view.total else {0}
+    layout = table_layout.plan(texts, bold, view.numeric, table_layout.points(width))
     cell_style = book.require("Tabelltekst", "paragraph", "table cells")
-    for r, (row, values) in enumerate(zip(table.rows, layout.rows)):
-        bold = r == 0 or (view.total is not None and r == len(body))
-        for cell, text, numeric in zip(row.cells, values, view.numeric):
-            para = cell.paragraphs[0]
-            para._p.get_or_add_pPr().style = cell_style
-            para.add_run(text).bold = bold
-            if numeric:
-                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    mark_header_row(table.rows[0]._tr)
-    keep_rows_together(table, view.title)
-    table_layout.apply(table, layout, width)
-    note = sub.add_paragraph(view.note or "")
-    note._p.get_or_add_pPr().style = cell_style
-    note.paragraph_format.space_after = Pt(8)
-    if view.note:
-        note.runs[0].italic = True
-    return sub
+    table = grid_table(layout, width, (book.require("Table Grid", "table", "tables"), cell_style), view.title,
+                       bold, view.numeric)
+    note = wml.paragraph(wml.run(view.note, italic=True) if view.note else "", cell_style, space_after=NOTE_SPACE,
+                         declare=True)
+    return wml.Fragment([head, table, note])
 
 
 def chart_subdoc(chart: ChartView, tpl: DocxTemplate):

@@ -37,6 +37,11 @@ def style_book(document_part) -> StyleBook:
     return book
 
 
+def set_style_book(document_part, book: StyleBook) -> None:
+    """Give a document the style book of the template it was opened from (its styles are the template's)."""
+    document_part._rekom_style_book = book
+
+
 class StyleBook:
     """Resolves style names to style ids of one document, case-insensitively."""
 

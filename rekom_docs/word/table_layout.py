@@ -14,13 +14,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
 from docx.text.font import Font
 
 from .fontmetrics import text_width
+from .hyphenation import positions
 
 PAD = 2 * 5.4 + 3.0  # points: Table Grid's cell margins (108 twips a side), borders and a little air
 SIZE, LEAST_SIZE = 10.0, 7.0
@@ -59,19 +59,12 @@ def _wish(cells: list[str], bold: list[bool], size: float) -> float:
     return max((text_width(c, size, b) for c, b in zip(cells, bold)), default=0.0)
 
 
-@lru_cache(maxsize=1)
-def _hyphenator():
-    import pyphen
-
-    return pyphen.Pyphen(lang="nb_NO")  # Why: the nynorsk patterns pyphen ships are the same file
-
-
 def hyphenate(text: str) -> str:
     """`text` with soft hyphens at the legal break points of its long words (at a compound head when there is one, else at least 4 letters a side)."""
     def one(word: str) -> str:
         if len(word) < LONG_WORD or not word.isalpha():
             return word
-        points = _compound(word) or [p for p in _hyphenator().positions(word) if EDGE <= p <= len(word) - EDGE]
+        points = _compound(word) or [p for p in positions(word) if EDGE <= p <= len(word) - EDGE]
         for p in reversed(points):
             word = word[:p] + SHY + word[p:]
         return word
@@ -101,8 +94,9 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
     bold = [r in bold_rows for r in range(len(rows))]
     room = width - PAD * len(rows[0])
     label = _label_column(rows, bold, numeric, base, room)
-    least = unbroken = [_wish(list(col[1:]), bold[1:], base) if c == label else _least(list(col), bold, base)
-                        for c, col in enumerate(zip(*rows))]
+    given = list(zip(*rows))
+    least = [_wish(list(col[1:]), bold[1:], base) if c == label else _least(list(col), bold, base)
+             for c, col in enumerate(given)]
     comfort = [least[c] if numeric[c] else max(least[c], min(_wish(list(col), bold, base), room / 4))
                for c, col in enumerate(zip(*rows))]
     if may_hyphenate and sum(comfort) > room:  # Why: a long header word should not squeeze the names onto two lines
@@ -115,9 +109,22 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
     if sum(least) > room:
         size = max(LEAST_SIZE, math.floor(base * room / sum(least) * 2) / 2)  # Why: Word sizes are half points
         least = [x * size / base for x in least]
-    wish = [max(least[c], unbroken[c] * size / base if numeric[c] else _wish(list(col), bold, size))
-            for c, col in enumerate(zip(*rows))]  # Why unbroken: a hyphenated header is whole again if room is left
+    wish = [max(least[c], _unit_kept(given[c], bold, size) if numeric[c] else _wish(list(col), bold, size))
+            for c, col in enumerate(zip(*rows))]
     return Plan([w + PAD for w in _share(least, wish, numeric, room)], size, rows)
+
+
+def _unit_kept(column: tuple[str, ...], bold: list[bool], size: float) -> float:
+    """Points a number column needs for its cells, and for its header's last word with the unit after it (`Beløp (kr)`).
+
+    Why: a unit alone on the header's last line (`(kr)` under `Beløp`) reads as a stray; a
+    long word may still break (`Spesial-|pedagogikk`) where the room is needed for text.
+    """
+    words = column[0].split(" ")
+    if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")"):
+        words[-2:] = [" ".join(words[-2:])]
+    head = max((text_width(w, size, bold[0]) for w in words), default=0.0)
+    return max(head, _wish(list(column[1:]), bold[1:], size))
 
 
 def _label_column(rows: list[list[str]], bold: list[bool], numeric: list[bool], size: float, room: float) -> int | None:
@@ -159,6 +166,17 @@ def apply(table, layout: Plan, width: int, base: float = SIZE) -> None:
         col.w = int(width * share / total)
         for cell in table.columns[c].cells:
             cell.width = col.w
+
+
+def column_twips(layout: Plan, width: int) -> list[int]:
+    """The planned column widths in twips for a table `width` EMU wide (as `apply` sets them)."""
+    total = sum(layout.widths)
+    return [Emu(int(width * share / total)).twips for share in layout.widths]
+
+
+def half_points(layout: Plan, base: float = SIZE) -> int | None:
+    """The planned type size in half points when it had to shrink below `base`, else None (as `apply` sets it)."""
+    return int(Pt(layout.size).pt * 2) if layout.size < base else None
 
 
 def points(emu: int) -> float:

@@ -7,10 +7,12 @@ tables and to a screen reader.
 
 from __future__ import annotations
 
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from . import table_layout, wml
 from .stylebook import style_book
+from .table_layout import Plan
 
 TABLE, FIGURE = "Tabell", "Figur"  # caption labels (the same in bokmål and nynorsk)
 KEEP_HEAD, KEEP_TAIL = 2, 3  # body rows kept with the header, rows kept with the Sum
@@ -18,17 +20,39 @@ WHOLE = 16  # a table of up to this many rows (header and Sum included) is kept 
 
 
 def caption(paragraph, title: str, label: str = TABLE) -> None:
-    """Fill a Caption paragraph: `<label> <SEQ field>. title`."""
-    paragraph.add_run(f"{label} ")
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), f" SEQ {label} \\* ARABIC ")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
-    paragraph.add_run(f". {title}")
+    """Fill a python-docx Caption paragraph: `<label> <SEQ field>. title`."""
+    paragraph._p.extend(wml.parse([caption_runs(title, label)]))
+
+
+def caption_runs(title: str, label: str = TABLE) -> str:
+    """The runs of a caption: `<label> <SEQ field>. title`."""
+    return wml.run(f"{label} ") + wml.simple_field(f" SEQ {label} \\* ARABIC ", "1") + wml.run(f". {title}")
+
+
+def kept_with_next(rows: int) -> list[bool]:
+    """Which rows of a table of `rows` keep with the next: all but the last of a short table, else the head and tail."""
+    last = rows - 1
+    return [r < last and (last < WHOLE or r <= KEEP_HEAD or r >= last - KEEP_TAIL) for r in range(rows)]
+
+
+def grid_table(layout: Plan, width: int, styles: tuple[str, str], title: str, bold_rows: set[int],
+               numeric: list[bool]) -> str:
+    """A table of the texts `layout.rows`: header row repeated, no row split, columns as `layout` plans them
+    over `width` EMU; the rows keep together as kept_with_next says.
+
+    Why keep with next: Word and LibreOffice move a row whose paragraphs are 'keep with next' to the
+    page of the row after it; a short table (up to WHOLE rows) is kept whole. The title is the table's
+    own caption (w:tblCaption), which ties the caption to it for assistive technology. `styles` are
+    the ids of the table style and of the cell paragraphs' style.
+    """
+    widths, size = table_layout.column_twips(layout, width), table_layout.half_points(layout)
+    rows = []
+    for r, (keep, values) in enumerate(zip(kept_with_next(len(layout.rows)), layout.rows)):
+        cells = [wml.cell(col, wml.paragraph(wml.run(text, bold=r in bold_rows, size=size), styles[1], keep_next=keep,
+                                             align="right" if is_number else None))
+                 for text, col, is_number in zip(values, widths, numeric)]
+        rows.append(wml.row(cells, cant_split=True, header=r == 0))
+    return wml.table(rows, styles[0], widths, align="left", caption=title[:255], declare=True)
 
 
 def number_captions(body) -> None:
@@ -40,29 +64,6 @@ def number_captions(body) -> None:
             counts[words[1]] = counts.get(words[1], 0) + 1
             for text in field.iter(qn("w:t")):
                 text.text = str(counts[words[1]])
-
-
-def keep_rows_together(table, title: str) -> None:
-    """No row splits; the header keeps two rows with it and the last rows keep with the Sum.
-
-    Why: Word and LibreOffice move a row whose paragraphs are 'keep with next' to the page
-    of the row after it; a short table (up to WHOLE rows) is kept whole. The title is the
-    table's own caption (w:tblCaption), which ties the caption to it for assistive technology.
-    """
-    rows = table.rows
-    last = len(rows) - 1
-    for r, row in enumerate(rows):
-        trpr = row._tr.get_or_add_trPr()
-        if trpr.find(qn("w:cantSplit")) is None:
-            trpr.insert(0, OxmlElement("w:cantSplit"))
-        if r < last and (last < WHOLE or r <= KEEP_HEAD or r >= last - KEEP_TAIL):
-            for cell in row.cells:
-                for para in cell.paragraphs:
-                    para.paragraph_format.keep_with_next = True
-    tblpr = table._tbl.tblPr
-    caption = OxmlElement("w:tblCaption")
-    caption.set(qn("w:val"), title[:255])
-    tblpr.append(caption)  # Why last: tblCaption follows every other table property (ECMA-376), set before this
 
 
 FRAME_SUFFIX = "sramme"  # the frame of paragraph style `Vedtak` is the table style `Vedtaksramme`

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 NBSP = "\u00a0"
+_DIGIT = re.compile(r"\d")
 # A group of 1-3 digits not glued to another digit, slash, point or comma, then groups of three.
 _GROUPS = re.compile(r"(?<![\d/.,])\d{1,3}(?: \d{3})+(?![\d,.]\d)")
 _UNIT = re.compile(r"(\d) (kr\b|%|prosent\b|mill\.|mrd\.)")
@@ -20,6 +21,8 @@ _PHONE = re.compile(r"\b(?:tlf\.|telefon) \d\d(?: \d\d){3}\b|\b(?:tlf\.|telefon)
 
 def no_break(text: str) -> str:
     """`text` with no-break spaces inside digit groups, before a unit, after a date's day and in phone numbers."""
+    if " " not in text or not _DIGIT.search(text):
+        return text  # Why: every rule joins a digit to what follows it over a space
     text = _GROUPS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     text = _DAY.sub(lambda m: m.group(1) + NBSP + m.group(2), text)
     text = _PHONE.sub(lambda m: m.group(0).replace(" ", NBSP), text)

@@ -35,7 +35,12 @@ class Row:
 
 
 def render_vs_docx() -> Row:
-    """1. Rendering one document in process against python-docx opening and saving its template."""
+    """1. Rendering one document in process against python-docx opening and saving its template.
+
+    As in a build, what depends only on the template (its preparation, style book, compiled parts
+    and stored parts) is made once; everything from the case, Markdown and tables included, is
+    converted again in every render (no cache is keyed by case content).
+    """
     from docx import Document
 
     from rekom_docs.build import BUNDLED_TEMPLATES, checked_project

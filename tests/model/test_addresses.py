@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from rekom_docs.model.addresses import name_problem, parse_email
+from rekom_docs.model.addresses import _PLAIN_ADDRESS, name_problem, parse_email, parsed_email
 
 
 @pytest.mark.parametrize("good", ["post@example.no", "kari.lund@fosen.example.no", "a+b@sub.example.org"])
@@ -24,3 +26,15 @@ def test_anything_but_one_plain_address_is_refused(bad):
                                       ("Kari\u2028Lund", False)])
 def test_a_display_name_may_hold_any_letter_but_no_line_break_or_address(name, ok):
     assert (name_problem(name) is None) == ok
+
+
+@given(st.from_regex(_PLAIN_ADDRESS, fullmatch=True))
+@settings(max_examples=300, deadline=None)
+def test_an_address_taken_without_the_mail_parser_is_one_the_parser_takes_as_it_is(address):
+    assert parsed_email(address) == address
+
+
+@pytest.mark.parametrize("value", ["kari@localhost", "kari..lund@example.no", ".kari@example.no", "kari@example..no",
+                                   "kari@example.no.", "kåre@example.no", "kari @example.no", "\"kari\"@example.no"])
+def test_anything_else_goes_to_the_mail_parser(value):
+    assert not _PLAIN_ADDRESS.fullmatch(value)

@@ -119,6 +119,15 @@ def test_a_wide_table_hyphenates_long_headers_before_it_shrinks():
     assert hyphenate("Forhåndsramme (kr)").replace("\u00ad", "") == "Forhåndsramme (kr)"
 
 
+def test_a_number_column_keeps_its_unit_on_the_header_line_when_there_is_room():
+    rows = [["Post", "Beløp (kr)"],
+            ["Individuelle tiltak: Tilretteleggingsmidler for lokal prioritering", "60\u00a0000"]]
+    layout = plan(rows, {0}, [False, True], 453.5)
+    assert layout.widths[1] >= text_width("Beløp (kr)", 10.0, True) + PAD
+    squeezed = plan([["Sum", "Tildeling etter årsverk (90 %), kr"], ["Sum", "1\u00a0000"]], {0}, [False, True], 120)
+    assert squeezed.widths[1] < text_width("årsverk (90 %), kr", 10.0, True) + PAD  # only a last "(unit)" is kept
+
+
 def test_templates_name_the_installed_metric_font():
     for template in (ROOT / "templates").rglob("*.docx"):
         assert used_fonts(template) == {"Carlito"}, template

@@ -44,3 +44,19 @@ def test_never_overwrites_an_archived_file(tmp_path: Path):
     with pytest.raises(RekomError, match="archived"):
         write_file(tmp_path, archived, lambda p: p.write_bytes(b"changed"))
     assert archived.read_bytes() == b"signed"
+
+
+def test_a_replaced_file_keeps_its_permissions_and_a_new_one_follows_the_umask(tmp_path: Path):
+    import os
+
+    from rekom_docs.publish.write import write_text
+
+    kept = tmp_path / "kept.yaml"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    write_text(tmp_path, kept, "new")
+    fresh = write_text(tmp_path, tmp_path / "fresh.md", "text")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert kept.read_text(encoding="utf-8") == "new" and kept.stat().st_mode & 0o777 == 0o640
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -4,36 +4,54 @@ from __future__ import annotations
 
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Mm
 
-from rekom_docs.word.tables import FIGURE, caption, frame_table, keep_rows_together, number_captions
+from rekom_docs.word import wml
+from rekom_docs.word.table_layout import Plan
+from rekom_docs.word.tables import FIGURE, caption, frame_table, grid_table, number_captions
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _keeps(table) -> list[bool]:
-    return [all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs) for row in table.rows]
+def _table(rows: int, title: str = "Fordeling"):
+    """A grid table of `rows` rows (a header, then names and amounts), parsed."""
+    layout = Plan([120.0, 60.0], 10.0, [["Nettverk", "Beløp"]] + [[f"Nettverk {i}", f"{i} 000"] for i in range(1, rows)])
+    xml = grid_table(layout, Mm(160), ("TableGrid", "Tabelltekst"), title, {0}, [False, True])
+    return wml.parse([xml])[0]
+
+
+def _keeps(tbl) -> list[bool]:
+    return [all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(f"{W}p")) for tr in tbl.iter(f"{W}tr")]
 
 
 def test_long_table_keeps_its_head_and_its_tail_with_the_sum():
-    doc = Document()
-    table = doc.add_table(rows=20, cols=2)
-    keep_rows_together(table, "Fordeling")
-    keeps = _keeps(table)
+    tbl = _table(20)
+    keeps = _keeps(tbl)
     assert keeps[:3] == [True] * 3 and not any(keeps[3:16]) and keeps[16:19] == [True] * 3 and not keeps[19]
-    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
-    assert table._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) == "Fordeling"
+    assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in tbl.iter(f"{W}tr"))
+    assert tbl.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val") == "Fordeling"
 
 
 def test_short_table_is_kept_whole():
-    doc = Document()
-    table = doc.add_table(rows=6, cols=2)
-    keep_rows_together(table, "Kort")
-    assert _keeps(table) == [True] * 5 + [False]
+    assert _keeps(_table(6, "Kort")) == [True] * 5 + [False]
 
 
 def test_a_table_of_eleven_rows_and_a_sum_is_kept_whole():
-    doc = Document()
-    table = doc.add_table(rows=13, cols=2)  # header, eleven networks, Sum
-    keep_rows_together(table, "Tildeling")
-    assert _keeps(table) == [True] * 12 + [False]
+    assert _keeps(_table(13, "Tildeling")) == [True] * 12 + [False]  # header, eleven networks, Sum
+
+
+def test_a_grid_table_repeats_its_header_bolds_it_and_right_aligns_numbers():
+    tbl = _table(3, 'Tittel med "sitat" & <tegn>\nog linjeskift')
+    rows = list(tbl.iter(f"{W}tr"))
+    assert [tr.find(f"{W}trPr/{W}tblHeader") is not None for tr in rows] == [True, False, False]
+    assert [b.get(f"{W}val") for b in rows[0].iter(f"{W}b")] == [None, None]
+    assert [b.get(f"{W}val") for b in rows[1].iter(f"{W}b")] == ["0", "0"]  # explicit: the table style bolds column 1
+    assert [jc.get(f"{W}val") for jc in rows[1].iter(f"{W}jc")] == ["right"]
+    assert [t.text for t in rows[1].iter(f"{W}t")] == ["Nettverk 1", "1 000"]
+    assert tbl.find(f"{W}tblPr/{W}tblCaption").get(f"{W}val") == 'Tittel med "sitat" & <tegn>\nog linjeskift'
+    widths = [int(c.get(f"{W}w")) for c in tbl.iter(f"{W}gridCol")]
+    assert abs(sum(widths) - Mm(160).twips) <= 2 and abs(widths[0] - 2 * widths[1]) <= 1
+    assert [int(c.get(f"{W}w")) for c in rows[0].iter(f"{W}tcW")] == widths
 
 
 def test_a_short_decision_frame_does_not_split_across_pages():
