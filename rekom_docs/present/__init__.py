@@ -8,7 +8,7 @@ from ..compute.followups import open_at
 from ..model.project import MeetingFile, Project
 from . import letters, meeting
 from .document import Document
-from .public import earlier, has_exemptions, internal, public, versions
+from .public import exempt_before, internal, public, versions
 
 DOCUMENTS: dict[str, Callable[[MeetingFile, Project, str | None], list[Document]]] = {
     "minutes": lambda item, project, lang: versions(meeting.minutes, item, project, lang),
@@ -32,7 +32,7 @@ def shown_from_others(item: MeetingFile, project: Project, kind: str, lang: str 
     if kind != "agenda":
         return []
     shown: list = [open_at(item, project)]
-    if any(has_exemptions(m.meeting) for m in earlier(item, project)):  # a public version lists them redacted
+    if exempt_before(item, project):  # a public version lists them redacted
         forum_lang = lang or project.registers.fora[item.meeting.forum].language
         shown.append(open_at(*public(item, project, forum_lang)))
     return shown

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date
 
 from ..model.lifecycle import Attachment
 from ..model.project import MeetingFile, Project
@@ -136,13 +137,32 @@ def versions(make, item, project, lang: str | None, history: bool = False):
     """
     forum_lang = lang or project.registers.fora[item.meeting.forum].language
     doc = make(*internal(item, project), lang)
-    shown = earlier(item, project) if history else []
-    if not any(has_exemptions(m.meeting) for m in shown + [item]):
+    if not (history and exempt_before(item, project) or has_exemptions(item.meeting)):
         return [doc]
     w = words(forum_lang)
     pub = make(*public(item, project, forum_lang), lang)
     return [_marked(doc, w["marking_internal"], ""),
             _marked(pub, w["marking_public"], f"-{PUBLIC}")]
+
+
+_FIRST: list = [None, {}]  # the last list of meetings seen, and each forum's first day with anything exempt
+
+
+def exempt_before(item: MeetingFile, project: Project) -> bool:
+    """Whether an earlier meeting of the forum holds anything exempt.
+
+    Why remembered per list of meetings: every agenda asks about all the earlier ones, and
+    asking each of them again for every agenda made a build of many meetings quadratic.
+    """
+    if _FIRST[0] is not project.meetings:
+        first: dict[str, date] = {}
+        for m in project.meetings:
+            forum, day = m.meeting.forum, m.meeting.date
+            if (forum not in first or day < first[forum]) and has_exemptions(m.meeting):
+                first[forum] = day
+        _FIRST[:] = [project.meetings, first]
+    day = _FIRST[1].get(item.meeting.forum)
+    return day is not None and day < item.meeting.date
 
 
 def earlier(item: MeetingFile, project: Project) -> list[MeetingFile]:
