@@ -5,6 +5,10 @@
 # MALFORM=nn builds the documents in nynorsk beside the default set (build/<meeting>/nn/).
 # TEMPLATES=dir builds with the Word templates and wordings in dir (a file there overrides the
 # bundled one of the same name). Nothing here writes to templates/: those files are edited in Word.
+# Why no built-in rules: make would try each of them on every case file and document it is
+# given (thousands at a thousand meetings), which cost a second when nothing had changed.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
