@@ -8,6 +8,7 @@ every other scalar stays text for the typed models to parse, and duplicate keys 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,15 +173,16 @@ def _build_mapping(node: yaml.MappingNode, path: Key, out: Located, problems: li
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(out.problem(path, "a key must be plain text"))
             continue
-        key = unicodedata.normalize("NFC", str(key_node.value))
+        key = sys.intern(unicodedata.normalize("NFC", str(key_node.value)))  # Why: one string per key name, not per use
         line, col = _mark(key_node)
+        at = path + (key,)  # Why one tuple: marks and text_starts of every value share it
         if key in first_seen:
-            problems.append(Problem(out.file, line, col, dotted(path + (key,)),
+            problems.append(Problem(out.file, line, col, dotted(at),
                                     f"duplicate key '{key}' (first given on line {first_seen[key]})"))
             continue
         first_seen[key] = line
-        out.marks[path + (key,)] = (line, col)
-        result[key] = _build(value_node, path + (key,), out, problems)
+        out.marks[at] = (line, col)
+        result[key] = _build(value_node, at, out, problems)
     return result
 
 
