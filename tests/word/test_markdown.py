@@ -152,6 +152,21 @@ def test_headings(template, tmp_path):
         ("Heading 1", "Sak 1"), ("Heading 3", "Under"), ("Body Text", "Tekst")]
 
 
+def test_headings_and_bold_line_headings_keep_with_next_whatever_the_style_says(template, tmp_path):
+    text = "# Sak 1\n\n#### Dypt\n\n**Fet linje**\n\nTekst"
+    paras = body_paragraphs(render(template, text, tmp_path, MarkdownStyles(subheading=2)))
+    kept = {p.text: bool(p._p.xpath("./w:pPr/w:keepNext")) for p in paras}
+    assert kept["Sak 1"] and kept["Dypt"] and kept["Fet linje"] and not kept["Tekst"]
+
+
+def test_an_item_with_sub_items_keeps_with_them(template, tmp_path):
+    text = "- Fosen:\n  - Rissa\n  - Ørland\n- Gauldal\n\n1. Loose intro\n\n   - sub\n\n2. Last"
+    paras = body_paragraphs(render(template, text, tmp_path))
+    kept = {p.text: bool(p._p.xpath("./w:pPr/w:keepNext")) for p in paras}
+    assert kept["Fosen:"] and kept["Loose intro"]
+    assert not any(kept[t] for t in ("Rissa", "Ørland", "Gauldal", "sub", "Last"))
+
+
 def test_heading_offset(template, tmp_path):
     paras = body_paragraphs(render(template, "# Sak", tmp_path, MarkdownStyles(heading_offset=1)))
     assert paras[1].style.name == "Heading 2"
