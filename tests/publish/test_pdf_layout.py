@@ -81,6 +81,29 @@ def test_the_signature_stays_on_one_page_in_every_bundled_pdf(bundled_pdfs: Path
     assert checked >= 10
 
 
+def _body_lines(page: str) -> list[str]:
+    """A page's text lines without the letterhead line, the marking and the page number."""
+    lines = [ln.strip() for ln in page.splitlines() if ln.strip()][1:]
+    return [ln for ln in lines if not re.fullmatch(r"UTKAST|Offentlig versjon|Intern versjon.*|Side \d+ av \d+", ln)]
+
+
+def test_no_page_opens_with_the_greeting_or_ends_with_a_list_intro(bundled_pdfs: Path):
+    """The closing goes with the text before it and keeps the copy line; an item never stays behind its sub-items."""
+    greetings = 0
+    for path in sorted(bundled_pdfs.rglob("*.pdf")):
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        for number, page in enumerate(text.split("\f"), 1):
+            lines = _body_lines(page)
+            assert not (lines and re.fullmatch(r"•\s+.*:", lines[-1])), (path, number, lines[-1])
+            greeting = next((i for i, ln in enumerate(lines) if re.fullmatch(r"Med (hilsen|helsing)", ln)), None)
+            if greeting is not None:
+                greetings += 1
+                assert greeting > 0, (path, number)
+                assert "Kopi til" not in text or any(ln.startswith("Kopi til") for ln in lines[greeting:]), (path, number)
+    assert greetings >= 10
+
+
 def test_pdf_refuses_a_pdf_that_embeds_a_fallback_font(monkeypatch, tmp_path: Path):
     fake = tmp_path / "x.pdf"
     fake.write_bytes(b"%PDF-1.7\n" + b"".join(pdf.REQUIRED_MARKERS) + b"\n%%EOF\n")
