@@ -54,6 +54,7 @@ def make_template(path: Path, body: str = "{{p body}}", drop: tuple[str, ...] = 
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.5)
     styles = doc.styles
+    styles["Normal"].font.name = "Carlito"  # Why: the body font the bundled templates use and tables are measured in
     link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.font.underline = True
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
