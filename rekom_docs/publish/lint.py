@@ -99,8 +99,8 @@ def _bold(run) -> bool:
 def _tables(doc) -> list[str]:
     problems = []
     for i, table in enumerate(doc.element.body.iter(qn("w:tbl"))):
-        if len(table.findall(qn("w:tr"))) == 1 and len(table.find(qn("w:tr")).findall(qn("w:tc"))) == 1:
-            continue  # a one-cell table is a frame (the decision box), not data
+        if all(len(tr.findall(qn("w:tc"))) == 1 for tr in table.iterchildren(qn("w:tr"))):
+            continue  # a one-column table is a frame (the decision box, a row per paragraph), not data
         first = table.find(qn("w:tr"))
         trpr = first.find(qn("w:trPr")) if first is not None else None
         if trpr is None or trpr.find(qn("w:tblHeader")) is None:

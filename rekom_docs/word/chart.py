@@ -8,6 +8,8 @@ so a rebuild of the same figures gives the same bytes.
 from __future__ import annotations
 
 import io
+from functools import lru_cache
+from pathlib import Path
 
 import matplotlib
 
@@ -17,6 +19,7 @@ import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..formats import kr
+from .fontmetrics import FONT, FONT_FILES
 
 
 def contrast(a: str, b: str) -> float:
@@ -33,8 +36,27 @@ def contrast(a: str, b: str) -> float:
 COLOURS = ("#1F3A5F", "#C9741E", "#8FB0D9")
 
 
+@lru_cache(maxsize=1)
+def _font_installed() -> bool:
+    """Whether the body font is there for the chart's text (matplotlib's own font otherwise).
+
+    Why: a chart lettered in another face than the page beside it looks pasted in.
+    """
+    from matplotlib import font_manager
+
+    files = [path for path in FONT_FILES.values() if Path(path).is_file()]
+    for path in files:
+        font_manager.fontManager.addfont(path)
+    return bool(files)
+
+
 def bar_chart(labels: list[str], series: dict[str, list[int]], lang: str = "nb") -> bytes:
     """Horizontal stacked bars, one per label, one colour per series; amounts in kroner."""
+    with plt.rc_context({"font.family": FONT} if _font_installed() else None):
+        return _drawn(labels, series, lang)
+
+
+def _drawn(labels: list[str], series: dict[str, list[int]], lang: str) -> bytes:
     height = 0.9 + 0.32 * len(labels)
     fig, ax = plt.subplots(figsize=(6.3, height), dpi=150)
     left = [0] * len(labels)
@@ -43,7 +65,8 @@ def bar_chart(labels: list[str], series: dict[str, list[int]], lang: str = "nb")
         left = [a + b for a, b in zip(left, values)]
     ax.invert_yaxis()
     ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: kr(int(x) // 1000, lang)))
+    # Why a plain space: the body font has no no-break space glyph, and a tick label never wraps
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: kr(int(x) // 1000, lang).replace("\u00a0", " ")))
     ax.tick_params(labelsize=8)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

@@ -16,6 +16,7 @@ FONT = "Carlito"
 FONT_FILES = {"regular": "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf",
               "bold": "/usr/share/fonts/truetype/crosextra/Carlito-Bold.ttf"}
 SHY = "\u00ad"  # a soft hyphen: free
+NBSP = "\u00a0"
 CHARS = "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x100))) + "–—‘’“”…€−•"
 
 
@@ -25,7 +26,8 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
     table = BOLD if bold else REGULAR
     wide = table["M"]  # Why: a character outside the table is measured as a wide one, never too narrow
-    return (sum(map(table.get, text, repeat(wide))) - text.count(SHY) * table.get(SHY, wide)) * size / UNITS
+    spaces = text.count(NBSP) * (table[" "] - wide)  # Why: Carlito has no no-break space; it is set as a space
+    return (sum(map(table.get, text, repeat(wide))) + spaces - text.count(SHY) * table.get(SHY, wide)) * size / UNITS
 
 
 def write_table(target: Path) -> None:

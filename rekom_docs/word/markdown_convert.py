@@ -136,14 +136,14 @@ class Converter:
         if tag == "p" and self.styles.subheading and not block.indent and is_bold_line(el):
             name = self.styles.heading.format(level=self.styles.subheading)
             style = self.book.require(name, PARAGRAPH, "a bold line used as a heading")
-            self._paragraph(story, style, inline_items(el[0], {}), block.indent)
+            self._paragraph(story, style, inline_items(el[0], {}), block.indent, keep_next=True)
         elif tag == "p":
             self._paragraph(story, block.style, inline_items(el, {}), block.indent)
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             level = int(tag[1]) + self.styles.heading_offset
             name = self.styles.heading.format(level=level)
             style = self.book.require(name, PARAGRAPH, f"Markdown heading {'#' * int(tag[1])}")
-            self._paragraph(story, style, inline_items(el, {}), block.indent)
+            self._paragraph(story, style, inline_items(el, {}), block.indent, keep_next=True)
         elif tag in ("ul", "ol"):
             self._list(el, story, block)
         elif tag == "pre":
@@ -158,11 +158,15 @@ class Converter:
             self._blocks(el, story, block)
 
     def _paragraph(self, story: Story, style_id: str, items, indent: int | tuple[int, int] = 0,
-                   numbering: tuple[int, int] | None = None, border_below: bool = False) -> None:
-        """A paragraph of style `style_id` holding `items`; `indent` is left or (left, hanging) twips."""
+                   numbering: tuple[int, int] | None = None, border_below: bool = False, keep_next: bool = False) -> None:
+        """A paragraph of style `style_id` holding `items`; `indent` is left or (left, hanging) twips.
+
+        Why keep_next on headings here too: a heading stays with its text even in a template whose
+        heading style forgot "keep with next".
+        """
         ind = (indent, 0) if isinstance(indent, int) else indent
-        story.blocks.append(wml.paragraph(self._runs(story, normalize_spaces(list(items))), style_id, numbering=numbering,
-                                          border_below=border_below, indent=ind if ind[0] or ind[1] else None))
+        story.blocks.append(wml.paragraph(self._runs(story, normalize_spaces(list(items))), style_id, keep_next,
+                                          numbering, border_below, indent=ind if ind[0] or ind[1] else None))
 
     def _code_block(self, el: etree._Element, story: Story, block: Block) -> None:
         """A fenced or indented code block: one paragraph, monospace, lines kept (line ends as w:br)."""
@@ -230,7 +234,7 @@ class Converter:
 
     def _list_item(self, li, story: Story, block: Block, style_id: str, num_id: int,
                    ilvl: int, indent: tuple[int, int], explicit_indent: bool) -> None:
-        """First paragraph numbered; further paragraphs aligned with its text."""
+        """First paragraph numbered (kept with a nested list that follows it); further paragraphs aligned with its text."""
         children = list(li)
         lead_items: list = []
         rest: list[etree._Element] = []
@@ -246,7 +250,8 @@ class Converter:
                 else:
                     holder.append(child)
             lead_items = list(inline_items(holder, {}))
-        self._paragraph(story, style_id, lead_items, indent if explicit_indent else 0, (num_id, ilvl))
+        nested = bool(rest) and rest[0].tag in ("ul", "ol")  # Why: an item never stays behind its sub-items
+        self._paragraph(story, style_id, lead_items, indent if explicit_indent else 0, (num_id, ilvl), keep_next=nested)
         inner = Block(block.style, indent[0], block.list_depth + 1, block.list_base)
         for child in rest:
             self._block(child, story, inner)

@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Pt
 from docx.text.font import Font
 
-from .fontmetrics import text_width
+from .fontmetrics import NBSP, text_width
 from .hyphenation import positions
 
 PAD = 2 * 5.4 + 3.0  # points: Table Grid's cell margins (108 twips a side), borders and a little air
@@ -109,22 +109,34 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
     if sum(least) > room:
         size = max(LEAST_SIZE, math.floor(base * room / sum(least) * 2) / 2)  # Why: Word sizes are half points
         least = [x * size / base for x in least]
-    wish = [max(least[c], _unit_kept(given[c], bold, size) if numeric[c] else _wish(list(col), bold, size))
-            for c, col in enumerate(zip(*rows))]
-    return Plan([w + PAD for w in _share(least, wish, numeric, room)], size, rows)
+    # Why `given` for numbers: a number column's whole header on one line, when there is room, is unhyphenated
+    wish = [max(least[c], _wish(list(given[c] if numeric[c] else col), bold, size)) for c, col in enumerate(zip(*rows))]
+    steps = [[max(least[c], w) for w in _header_steps(given[c], bold, size)] for c in range(len(given))]
+    widths = _share(least, wish, steps, numeric, room)
+    header = [_bind_unit(text) if numeric[c] and widths[c] >= steps[c][-1] else text for c, text in enumerate(rows[0])]
+    return Plan([w + PAD for w in widths], size, [header, *rows[1:]])
 
 
-def _unit_kept(column: tuple[str, ...], bold: list[bool], size: float) -> float:
-    """Points a number column needs for its cells, and for its header's last word with the unit after it (`Beløp (kr)`).
+def _header_steps(column: tuple[str, ...], bold: list[bool], size: float) -> list[float]:
+    """Points a number column needs for its cells and its header on one line, on two, and with its unit bound.
 
-    Why: a unit alone on the header's last line (`(kr)` under `Beløp`) reads as a stray; a
-    long word may still break (`Spesial-|pedagogikk`) where the room is needed for text.
+    Why: a header reads best whole, then in two even lines (`Tildeling etter` over `årsverk (90 %)`);
+    at least its unit must not stand alone (`(kr)` under `Til nettverket`).
     """
-    words = column[0].split(" ")
-    if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")"):
-        words[-2:] = [" ".join(words[-2:])]
-    head = max((text_width(w, size, bold[0]) for w in words), default=0.0)
-    return max(head, _wish(list(column[1:]), bold[1:], size))
+    cells = _wish(list(column[1:]), bold[1:], size)
+    words = _bind_unit(column[0]).split(" ")
+
+    def width(text: str) -> float:
+        return max(text_width(text, size, bold[0]), cells)
+    two = min((max(width(" ".join(words[:i])), width(" ".join(words[i:]))) for i in range(1, len(words))),
+              default=width(column[0]))
+    return [width(column[0]), two, max(map(width, words))]
+
+
+def _bind_unit(header: str) -> str:
+    """The header with a no-break space before a closing unit in brackets (`Til nettverket\u00a0(kr)`)."""
+    head, space, unit = header.rpartition(" ")
+    return f"{head}{NBSP}{unit}" if space and unit.startswith("(") and unit.endswith(")") else header
 
 
 def _label_column(rows: list[list[str]], bold: list[bool], numeric: list[bool], size: float, room: float) -> int | None:
@@ -137,18 +149,25 @@ def _label_column(rows: list[list[str]], bold: list[bool], numeric: list[bool], 
     return 0 if _wish([r[0] for r in rows[1:]], bold[1:], size) <= room / 3 else None
 
 
-def _share(least: list[float], wish: list[float], numeric: list[bool], room: float) -> list[float]:
+def _share(least: list[float], wish: list[float], steps: list[list[float]], numeric: list[bool], room: float) -> list[float]:
     """Give the room beyond the least widths column by column, text before numbers, smallest need first.
 
     Why this order: a short cell ("Indre Namdal") costs little to keep on one line, while a
-    long remark wraps anyway; a hyphenated number-column header is made whole last. What is
-    left over goes to the text columns by their wish.
+    long remark wraps anyway; a number column's header is made whole last. Number columns
+    then take their `steps` (whole header, two lines, unit bound) from the last, all of them a
+    step before any the next: a little more room than a step moves a header's break somewhere
+    no better. What is left over goes to the text columns by their wish.
     """
     widths, spare = list(least), max(room - sum(least), 0.0)
-    for c in sorted(range(len(least)), key=lambda c: (numeric[c], wish[c] - least[c])):
+    order = sorted(range(len(least)), key=lambda c: wish[c] - least[c])
+    for c in (c for c in order if not numeric[c]):
         give = min(wish[c] - least[c], spare)
         widths[c] += give
         spare -= give
+    for level in reversed(range(len(steps[0]) if steps else 0)):  # every unit bound, then two lines, then whole
+        for c in (c for c in order if numeric[c] and steps[c][level] - widths[c] <= spare):
+            spare -= max(steps[c][level] - widths[c], 0.0)
+            widths[c] = max(widths[c], steps[c][level])
     takers = [c for c in range(len(least)) if not numeric[c]] or list(range(len(least)))
     total = sum(wish[c] for c in takers)
     for c in takers:

@@ -67,29 +67,62 @@ def number_captions(body) -> None:
 
 
 FRAME_SUFFIX = "sramme"  # the frame of paragraph style `Vedtak` is the table style `Vedtaksramme`
-SHORT_FRAME = 12  # a frame of up to this many blocks is not split across pages
+SHORT_FRAME = 12  # a frame of up to this many blocks is one row, never split across pages
+_CELL = '<w:tcW w:w="5000" w:type="pct"/>'
+_INNER_EDGE = '<w:{0} w:w="0" w:type="dxa"/>'  # no cell margin where one row of the frame meets the next
 
 
 def frame_table(body, document, style_name: str) -> None:
-    """Move every block of `body` into one full-width cell of table style `style_name`, when the template has it.
+    """Move every block of `body` into a full-width frame of table style `style_name`, when the template has it.
 
-    Why: a frame drawn by paragraph borders breaks wherever the indent changes (a list, a
-    nested list); a cell holds them all. A template without the style keeps plain paragraphs.
+    Why a table: a frame drawn by paragraph borders breaks wherever the indent changes (a list, a
+    nested list); a cell holds them all. Why one unsplittable row per paragraph: LibreOffice applies
+    no widow control where a page breaks inside a cell, so a long frame breaks only between its
+    paragraphs; a short one is one row, kept whole with the heading above. Where rows meet, the cell
+    margins go and list items keep their contextual spacing, so the rows read as one box. A template
+    without the style keeps plain paragraphs.
     """
-    style_id = style_book(document.part).find(style_name, "table")  # Why: not every style read per decision
+    book = style_book(document.part)  # Why: not every style read per decision
+    style_id = book.find(style_name, "table")
     blocks = list(body)
     if style_id is None or not blocks:
         return
     tbl = parse_xml(
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{style_id}"/><w:tblW w:w="5000" w:type="pct"/>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
-        '</w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="5000" w:type="pct"/></w:tcPr>'
-        '</w:tc></w:tr></w:tbl>')
-    if len(blocks) <= SHORT_FRAME:  # Why: the heading above keeps with the frame, not with its first line alone
-        tbl.find(qn("w:tr")).insert(0, parse_xml(f'<w:trPr {nsdecls("w")}><w:cantSplit/></w:trPr>'))
-    cell = tbl.find(f"{qn('w:tr')}/{qn('w:tc')}")
-    for block in blocks:
-        cell.append(block)
-    if blocks[-1].tag != qn("w:p"):
-        cell.append(parse_xml(f"<w:p {nsdecls('w')}/>"))  # Why: a cell must end with a paragraph
+        '</w:tblPr><w:tblGrid><w:gridCol/></w:tblGrid></w:tbl>')
+    groups = [blocks] if len(blocks) <= SHORT_FRAME else frame_rows(blocks)
+    for index, group in enumerate(groups):
+        edges = "".join(_INNER_EDGE.format(side) for side, inner in (("top", index > 0),
+                                                                     ("bottom", index < len(groups) - 1)) if inner)
+        margins = f"<w:tcMar>{edges}</w:tcMar>" if edges else ""
+        row = parse_xml(f'<w:tr {nsdecls("w")}><w:trPr><w:cantSplit/></w:trPr>'
+                        f'<w:tc><w:tcPr>{_CELL}{margins}</w:tcPr></w:tc></w:tr>')
+        cell = row.find(qn("w:tc"))
+        if index < len(groups) - 1 and _contextual(book.element, group[-1], groups[index + 1][0]):
+            group[-1].get_or_add_pPr().get_or_add_spacing().set(qn("w:after"), "0")
+        cell.extend(group)
+        if group[-1].tag != qn("w:p"):
+            cell.append(parse_xml(f"<w:p {nsdecls('w')}/>"))  # Why: a cell must end with a paragraph
+        tbl.append(row)
     body.append(tbl)
+
+
+def frame_rows(blocks: list) -> list[list]:
+    """The blocks grouped into the frame's rows: a paragraph each, a table with the paragraphs around it."""
+    rows: list[list] = []
+    for block in blocks:
+        if rows and (block.tag != qn("w:p") or rows[-1][-1].tag != qn("w:p")):
+            rows[-1].append(block)
+        else:
+            rows.append([block])
+    return rows
+
+
+def _contextual(styles, above, below) -> bool:
+    """Whether paragraphs `above` and `below` share a style with contextual spacing (no space between list items)."""
+    if above.tag != qn("w:p") or below.tag != qn("w:p") or wml.style_of(above) != wml.style_of(below):
+        return False
+    style_id = wml.style_of(above)
+    found = next((s for s in styles.iterchildren(qn("w:style")) if s.get(qn("w:styleId")) == style_id), None)
+    return found is not None and found.find(f"{qn('w:pPr')}/{qn('w:contextualSpacing')}") is not None

@@ -72,3 +72,12 @@ def test_a_bold_line_standing_as_a_heading_is_flagged(tmp_path: Path):
     problems = lint_docx(tmp_path / "fake.docx")
     assert [p for p in problems if "heading" in p] == ["'a) Målgruppen' is bold text standing as a heading: give it a Heading style"]
     assert not [p for p in problems if "table" in p]
+
+
+def test_a_frame_of_several_one_cell_rows_needs_no_header_row_but_a_data_table_does(tmp_path: Path):
+    doc = Document()
+    doc.add_table(rows=3, cols=1)  # a decision frame: one row per paragraph
+    doc.add_table(rows=2, cols=2)
+    doc.save(str(tmp_path / "frames.docx"))
+    problems = [p for p in lint_docx(tmp_path / "frames.docx") if "table" in p]
+    assert problems == ["table 2 has no header row marked to repeat (w:tblHeader)"]

@@ -81,6 +81,29 @@ def test_the_signature_stays_on_one_page_in_every_bundled_pdf(bundled_pdfs: Path
     assert checked >= 10
 
 
+def _body_lines(page: str) -> list[str]:
+    """A page's text lines without the letterhead line, the marking and the page number."""
+    lines = [ln.strip() for ln in page.splitlines() if ln.strip()][1:]
+    return [ln for ln in lines if not re.fullmatch(r"UTKAST|Offentlig versjon|Intern versjon.*|Side \d+ av \d+", ln)]
+
+
+def test_no_page_opens_with_the_greeting_or_ends_with_a_list_intro(bundled_pdfs: Path):
+    """The closing goes with the text before it and keeps the copy line; an item never stays behind its sub-items."""
+    greetings = 0
+    for path in sorted(bundled_pdfs.rglob("*.pdf")):
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        for number, page in enumerate(text.split("\f"), 1):
+            lines = _body_lines(page)
+            assert not (lines and re.fullmatch(r"•\s+.*:", lines[-1])), (path, number, lines[-1])
+            greeting = next((i for i, ln in enumerate(lines) if re.fullmatch(r"Med (hilsen|helsing)", ln)), None)
+            if greeting is not None:
+                greetings += 1
+                assert greeting > 0, (path, number)
+                assert "Kopi til" not in text or any(ln.startswith("Kopi til") for ln in lines[greeting:]), (path, number)
+    assert greetings >= 10
+
+
 def test_pdf_refuses_a_pdf_that_embeds_a_fallback_font(monkeypatch, tmp_path: Path):
     fake = tmp_path / "x.pdf"
     fake.write_bytes(b"%PDF-1.7\n" + b"".join(pdf.REQUIRED_MARKERS) + b"\n%%EOF\n")
@@ -119,13 +142,16 @@ def test_a_wide_table_hyphenates_long_headers_before_it_shrinks():
     assert hyphenate("Forhåndsramme (kr)").replace("\u00ad", "") == "Forhåndsramme (kr)"
 
 
-def test_a_number_column_keeps_its_unit_on_the_header_line_when_there_is_room():
+def test_a_number_column_header_is_whole_or_in_two_even_lines_and_never_leaves_its_unit_alone():
     rows = [["Post", "Beløp (kr)"],
             ["Individuelle tiltak: Tilretteleggingsmidler for lokal prioritering", "60\u00a0000"]]
     layout = plan(rows, {0}, [False, True], 453.5)
     assert layout.widths[1] >= text_width("Beløp (kr)", 10.0, True) + PAD
-    squeezed = plan([["Sum", "Tildeling etter årsverk (90 %), kr"], ["Sum", "1\u00a0000"]], {0}, [False, True], 120)
-    assert squeezed.widths[1] < text_width("årsverk (90 %), kr", 10.0, True) + PAD  # only a last "(unit)" is kept
+    assert layout.rows[0][1] == "Beløp\u00a0(kr)"  # the unit is bound to its word as printed
+    header = "Tildeling etter årsverk (90 %), kr"
+    squeezed = plan([["Sum", header], ["Sum", "1\u00a0000"]], {0}, [False, True], 120)
+    assert text_width("årsverk (90 %), kr", 10.0, True) + PAD <= squeezed.widths[1]  # two lines ...
+    assert squeezed.widths[1] < text_width(header, 10.0, True) + PAD  # ... where one does not fit
 
 
 def test_templates_name_the_installed_metric_font():

@@ -54,6 +54,7 @@ def make_template(path: Path, body: str = "{{p body}}", drop: tuple[str, ...] = 
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.5)
     styles = doc.styles
+    styles["Normal"].font.name = "Carlito"  # Why: the body font the bundled templates use and tables are measured in
     link = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
     link.font.underline = True
     link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
@@ -150,6 +151,21 @@ def test_headings(template, tmp_path):
     paras = body_paragraphs(render(template, "# Sak 1\n\n### Under\n\nTekst", tmp_path))
     assert [(p.style.name, p.text) for p in paras[1:4]] == [
         ("Heading 1", "Sak 1"), ("Heading 3", "Under"), ("Body Text", "Tekst")]
+
+
+def test_headings_and_bold_line_headings_keep_with_next_whatever_the_style_says(template, tmp_path):
+    text = "# Sak 1\n\n#### Dypt\n\n**Fet linje**\n\nTekst"
+    paras = body_paragraphs(render(template, text, tmp_path, MarkdownStyles(subheading=2)))
+    kept = {p.text: bool(p._p.xpath("./w:pPr/w:keepNext")) for p in paras}
+    assert kept["Sak 1"] and kept["Dypt"] and kept["Fet linje"] and not kept["Tekst"]
+
+
+def test_an_item_with_sub_items_keeps_with_them(template, tmp_path):
+    text = "- Fosen:\n  - Rissa\n  - Ørland\n- Gauldal\n\n1. Loose intro\n\n   - sub\n\n2. Last"
+    paras = body_paragraphs(render(template, text, tmp_path))
+    kept = {p.text: bool(p._p.xpath("./w:pPr/w:keepNext")) for p in paras}
+    assert kept["Fosen:"] and kept["Loose intro"]
+    assert not any(kept[t] for t in ("Rissa", "Ørland", "Gauldal", "sub", "Last"))
 
 
 def test_heading_offset(template, tmp_path):

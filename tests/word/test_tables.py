@@ -8,7 +8,7 @@ from docx.shared import Mm
 
 from rekom_docs.word import wml
 from rekom_docs.word.table_layout import Plan
-from rekom_docs.word.tables import FIGURE, caption, frame_table, grid_table, number_captions
+from rekom_docs.word.tables import FIGURE, SHORT_FRAME, caption, frame_table, grid_table, number_captions
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -60,6 +60,41 @@ def test_a_short_decision_frame_does_not_split_across_pages():
     frame_table(doc.element.body, doc, "Table Grid")
     row = doc.element.body.find(f"{qn('w:tbl')}/{qn('w:tr')}")
     assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+
+
+def _long_frame():
+    """A framed decision of more blocks than SHORT_FRAME: text, a bullet list, a table and its closing line."""
+    doc = Document()
+    blocks = [wml.paragraph(wml.run(f"Avsnitt {i}"), declare=True) for i in range(SHORT_FRAME)]
+    blocks += [wml.paragraph(wml.run(t), "ListBullet", numbering=(1, 0), declare=True) for t in ("a", "b")]
+    blocks += [wml.table([wml.row([wml.cell(100, wml.paragraph(wml.run("celle")))])], "TableGrid", [100], declare=True),
+               wml.paragraph(wml.run("Etter tabellen"), declare=True)]
+    doc.element.body.extend(wml.parse(blocks))
+    doc.element.body.remove(doc.element.body.find(qn("w:sectPr")))
+    frame_table(doc.element.body, doc, "Table Grid")
+    return doc.element.body.find(qn("w:tbl"))
+
+
+def _row_texts(tbl) -> list[str]:
+    return ["|".join("".join(t.text for t in p.iter(qn("w:t"))) for p in tr.find(qn("w:tc")).iterchildren(qn("w:p")))
+            for tr in tbl.iterchildren(qn("w:tr"))]
+
+
+def test_a_long_decision_frame_breaks_only_between_paragraphs():
+    tbl = _long_frame()
+    rows = list(tbl.iterchildren(qn("w:tr")))
+    assert _row_texts(tbl) == [f"Avsnitt {i}" for i in range(SHORT_FRAME)] + ["a", "b|Etter tabellen"]
+    assert rows[-1].find(f"{qn('w:tc')}/{qn('w:tbl')}") is not None  # a table goes with the lines around it
+    assert all(tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for tr in rows)
+
+
+def test_the_rows_of_a_long_frame_read_as_one_box():
+    rows = list(_long_frame().iterchildren(qn("w:tr")))
+    margins = [{m.tag.split("}")[1]: m.get(qn("w:w")) for mar in tr.iter(qn("w:tcMar")) for m in mar} for tr in rows]
+    assert margins[0] == {"bottom": "0"} and margins[-1] == {"top": "0"}
+    assert all(m == {"top": "0", "bottom": "0"} for m in margins[1:-1])
+    after = [tr.find(f"{qn('w:tc')}/{qn('w:p')}").get_or_add_pPr().spacing_after for tr in rows]
+    assert after[SHORT_FRAME - 1:SHORT_FRAME + 2] == [None, 0, None]  # no space between list items, as in one cell
 
 
 def test_captions_are_numbered_per_label_in_document_order():

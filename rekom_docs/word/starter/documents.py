@@ -211,7 +211,7 @@ def _optional(doc, expr: str, text: str) -> None:
 def _signature(doc, t: dict[str, str]) -> None:
     """Greeting, each signatory with a title, the electronic approval line, and the copies.
 
-    Why keep with next: the greeting, the names and the approval line stay on one page.
+    Why keep with next: the greeting, the names, the approval line and the copy line stay on one page.
     """
     kept = [doc.add_paragraph(t["regards"])]
     tag(doc, "{%p for person in signature.signatories %}")
@@ -220,7 +220,9 @@ def _signature(doc, t: dict[str, str]) -> None:
         para.paragraph_format.keep_with_next = True
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if signature.electronic %}")
-    doc.add_paragraph().add_run("{{ signature.electronic }}").italic = True
+    approval = doc.add_paragraph()
+    approval.add_run("{{ signature.electronic }}").italic = True
+    approval.paragraph_format.keep_with_next = True
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if copy_to %}")
     labelled(doc, t["copy_to"], "{{ copy_to }}", style="Normal")
@@ -251,7 +253,11 @@ def brev(t: dict[str, str]) -> Document:
     rich_each(doc, "table", "amounts")
     doc.add_paragraph(t["conditions"], style="Heading 2")
     tag(doc, "{%p for item in conditions %}")
+    tag(doc, "{%p if not loop.last %}")
     doc.add_paragraph("{{ item }}", style="List Bullet")
+    tag(doc, "{%p else %}")  # Why: the last condition goes with the greeting, so no page holds the signature alone
+    doc.add_paragraph("{{ item }}", style="List Bullet").paragraph_format.keep_with_next = True
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
     _signature(doc, t)
     return doc
