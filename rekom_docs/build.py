@@ -105,8 +105,9 @@ def _build(config: BuildConfig, project: Project, template_dirs: list[Path], cac
                 continue
             written = []
             for doc in documents(item, dated, kind, config.lang):
-                written.append(write_file(config.out, folder / doc.filename,
-                                          stable_save(render(doc, template_dirs), item.meeting), verify=accessible))
+                rendered = render(doc, template_dirs)
+                written.append(write_file(config.out, folder / doc.filename, stable_save(rendered, item.meeting),
+                                          verify=lambda _saved: accessible(rendered.docx)))  # noqa: B023 (used at once)
                 gc.collect()  # the document's cycles, now (see _frozen)
                 yield written[-1]
             cache.store(item, kind, config.lang, key, written)
@@ -120,11 +121,15 @@ def refuse_contradictions(project: Project, item: MeetingFile, kind: str) -> Non
                          "with a case note, which is printed:\n  " + "\n  ".join(str(p) for p in found))
 
 
-def accessible(path: Path) -> None:
-    """Refuse a rendered document that fails the accessibility lint (so it is never published)."""
-    from .publish.lint import lint_docx
+def accessible(document) -> None:
+    """Refuse a rendered document that fails the accessibility lint (so it is never published).
 
-    problems = lint_docx(path)
+    Why the document as saved, not the file read back: it is what was just written, and reading
+    it back cost half as much again as rendering it.
+    """
+    from .publish.lint import lint_document
+
+    problems = lint_document(document)
     if problems:
         raise RekomError("the rendered document is not accessible:\n  " + "\n  ".join(problems))
 

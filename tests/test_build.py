@@ -157,6 +157,18 @@ def test_failed_build_leaves_previous_output_intact(tmp_path: Path):
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
 
 
+def test_an_inaccessible_document_is_never_published(tmp_path: Path):
+    out = tmp_path / "build"
+    broken = tmp_path / "templates"
+    broken.mkdir()
+    doc = Document(str(ROOT / "templates" / "referat.docx"))
+    doc.add_paragraph("", style="Heading 3")  # an empty heading: a screen reader announces nothing
+    doc.save(str(broken / "referat.docx"))
+    with pytest.raises(RekomError, match="not accessible:\n  an empty level-3 heading"):
+        list(build(BuildConfig(CASES, out, kinds=("minutes",), templates=(broken,))))
+    assert not list(out.rglob("referat.docx"))
+
+
 def test_libreoffice_converts_every_built_document(built: Path):
     soffice_or_skip()
     from rekom_docs.publish.pdf import make_pdfs

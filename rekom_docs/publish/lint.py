@@ -29,6 +29,11 @@ def lint_docx(path: Path) -> list[str]:
         doc = Document(str(path))
     except (PackageNotFoundError, BadZipFile, KeyError, ValueError, OSError, etree.LxmlError) as exc:
         raise RekomError(f"{path}: not a Word document that can be read ({exc.__class__.__name__}: {str(exc)[:120]})") from None
+    return lint_document(doc)
+
+
+def lint_document(doc) -> list[str]:
+    """Every accessibility problem found in an open python-docx document (see `lint_docx`)."""
     return [*_properties(doc), *_pages(doc), *_headings(doc), *_fake_headings(doc), *_tables(doc), *_images(doc),
             *_nynorsk(doc)]
 
