@@ -37,6 +37,12 @@ QUOTE_INDENT = 720  # twips, blockquote indentation when the template has no "Qu
 CODE_FONT = "Courier New"
 
 
+def introduces(el: etree._Element) -> bool:
+    """A paragraph ending in a colon right before a list or table (`... som i tabellene:`): it keeps with it."""
+    following = el.getnext()
+    return following is not None and following.tag in ("ul", "ol", "table") and "".join(el.itertext()).rstrip().endswith(":")
+
+
 @dataclass
 class Story:
     """The blocks written so far (as WordprocessingML text, see wml) and the part that owns their r:ids."""
@@ -138,7 +144,7 @@ class Converter:
             style = self.book.require(name, PARAGRAPH, "a bold line used as a heading")
             self._paragraph(story, style, inline_items(el[0], {}), block.indent, keep_next=True)
         elif tag == "p":
-            self._paragraph(story, block.style, inline_items(el, {}), block.indent)
+            self._paragraph(story, block.style, inline_items(el, {}), block.indent, keep_next=introduces(el))
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             level = int(tag[1]) + self.styles.heading_offset
             name = self.styles.heading.format(level=level)

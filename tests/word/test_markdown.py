@@ -168,6 +168,15 @@ def test_an_item_with_sub_items_keeps_with_them(template, tmp_path):
     assert not any(kept[t] for t in ("Rissa", "Ørland", "Gauldal", "sub", "Last"))
 
 
+def test_a_paragraph_that_introduces_a_list_or_table_keeps_with_it(template, tmp_path):
+    text = "Fordelt som i tabellene:\n\n- Fosen\n- Gauldal\n\nSe tabellen:\n\n| A | B |\n|---|--:|\n| x | 1 |\n\n" \
+           "Et avsnitt.\n\n- punkt\n\nSlutt:"
+    paras = body_paragraphs(render(template, text, tmp_path))
+    kept = {p.text: bool(p._p.xpath("./w:pPr/w:keepNext")) for p in paras}
+    assert kept["Fordelt som i tabellene:"] and kept["Se tabellen:"]
+    assert not kept["Et avsnitt."] and not kept["Slutt:"]
+
+
 def test_heading_offset(template, tmp_path):
     paras = body_paragraphs(render(template, "# Sak", tmp_path, MarkdownStyles(heading_offset=1)))
     assert paras[1].style.name == "Heading 2"
