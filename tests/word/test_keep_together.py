@@ -46,3 +46,19 @@ def test_the_last_condition_of_a_letter_keeps_with_the_greeting(where, doc):
     assert len(items) == 2, where  # every condition but the last, then the last
     assert not keeps[items[0]] and keeps[items[1]], where
     assert texts[items[1] - 1] == "{%p else %}" and texts[items[0] - 1] == "{%p if not loop.last %}", where
+
+
+def _agendas():
+    for folder in SETS:
+        yield f"{folder.relative_to(ROOT)}/innkalling", Document(str(folder / "innkalling.docx"))
+    for lang, words in labels().items():
+        yield f"starter {lang}/innkalling", TEMPLATES["innkalling"](words)
+
+
+@pytest.mark.parametrize("where, doc", list(_agendas()), ids=lambda v: v if isinstance(v, str) else "")
+def test_an_agenda_case_s_head_keeps_with_what_follows_it(where, doc):
+    paras = _paragraphs(doc)
+    heading = next(i for i, (text, _) in enumerate(paras) if text == "{{ case.heading }}")
+    head = [(text, keep) for text, keep in paras[heading:heading + 4] if not text.startswith("{%p")]
+    assert [text.split(":")[1].strip() for text, _ in head[1:]] == ["{{ case.kind }}", "{{ case.presenter }}"], where
+    assert all(keep for _, keep in head), (where, [text for text, keep in head if not keep])

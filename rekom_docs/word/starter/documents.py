@@ -13,11 +13,12 @@ from docx.shared import RGBColor
 from .styles import base_document
 
 
-def labelled(doc, label: str, value: str, style: str = "Møtedata") -> None:
-    """A paragraph `Label: value` with the label in bold."""
+def labelled(doc, label: str, value: str, style: str = "Møtedata", keep: bool = False) -> None:
+    """A paragraph `Label: value` with the label in bold; `keep`: kept with the next paragraph."""
     para = doc.add_paragraph(style=style)
     para.add_run(f"{label}: ").bold = True
     para.add_run(value)
+    para.paragraph_format.keep_with_next = keep or None
 
 
 def tag(doc, text: str) -> None:
@@ -158,9 +159,9 @@ def innkalling(t: dict[str, str]) -> Document:
     doc.add_paragraph(t["the_cases"], style="Heading 1")
     tag(doc, "{%p for case in cases %}")
     doc.add_paragraph("{{ case.heading }}", style="Heading 2")
-    labelled(doc, t["kind"], "{{ case.kind }}")
+    labelled(doc, t["kind"], "{{ case.kind }}", keep=True)  # Why keep: a case's head never ends a page alone
     tag(doc, "{%p if case.presenter %}")
-    labelled(doc, t["presenter"], "{{ case.presenter }}")
+    labelled(doc, t["presenter"], "{{ case.presenter }}", keep=True)
     tag(doc, "{%p endif %}")
     rich_if(doc, "case.summary")
     rich_if(doc, "case.proposal", t["proposal"])
