@@ -17,6 +17,7 @@ from jinja2 import TemplateError
 from ..errors import RekomError, relative
 from ..jinja import plain_message, render_budget, template_line
 from ..jinja import word_env as jinja_env
+from ..present import template_set
 from ..present.document import ChartView, Document, Markdown, TableView
 from . import table_layout, wml
 from .letterhead import find_letterhead
@@ -66,10 +67,10 @@ def _paragraph(exc: BaseException) -> int:
 def find_template(name: str, template_dirs: list[Path], lang: str = "nb") -> Path:
     """The first `<name>.docx` (nynorsk: `nn/<name>.docx`) in the folders; a user folder comes first."""
     relative = Path(name + ".docx") if lang == "nb" else Path(lang) / f"{name}.docx"
-    for folder in template_dirs:
-        if (folder / relative).is_file():
-            return folder / relative
-    raise RekomError(f"no template {relative} in {', '.join(str(d) for d in template_dirs)}")
+    found = template_set.first([relative], template_dirs)
+    if found is None:
+        raise RekomError(f"no template {relative} in {', '.join(str(d) for d in template_dirs)}")
+    return found
 
 
 def _materialise(value: Any, tpl: DocxTemplate) -> Any:
