@@ -74,7 +74,9 @@ def _frozen() -> Iterator[None]:
     that only a full collection frees, with some megabytes of XML behind them. A full collection
     is run rarely when many objects live long (the project of a thousand meetings), so the
     garbage piled up with the number of meetings; frozen, the project is not walked again, and
-    collecting after each document is cheap and keeps memory flat.
+    collecting after each document keeps memory flat. What outlives a document is frozen too
+    (the rendering libraries' modules, template caches): a collection then walks only what the
+    next document made, instead of a tenth of a render's worth of long-lived objects each time.
     """
     gc.collect()
     gc.freeze()
@@ -89,9 +91,6 @@ def _build(config: BuildConfig, project: Project, template_dirs: list[Path], cac
     """The meetings one by one: each kind whose key changed is rendered, the rest are counted up to date."""
     from .model.dated import project_at
     from .present import documents
-    from .publish.stable import stable_save
-    from .publish.write import write_file
-    from .word.render import render
 
     for item in _selected(project, config.meetings):
         folder = config.out / item.id / (config.lang or "")
@@ -105,12 +104,21 @@ def _build(config: BuildConfig, project: Project, template_dirs: list[Path], cac
                 continue
             written = []
             for doc in documents(item, dated, kind, config.lang):
-                rendered = render(doc, template_dirs)
-                written.append(write_file(config.out, folder / doc.filename, stable_save(rendered, item.meeting),
-                                          verify=lambda _saved: accessible(rendered.docx)))  # noqa: B023 (used at once)
-                gc.collect()  # the document's cycles, now (see _frozen)
+                written.append(_write_document(config, doc, folder / doc.filename, template_dirs, item))
+                gc.collect()  # the document's cycles, now it is written and unreachable (see _frozen)
+                gc.freeze()  # and what outlived it (caches, the modules rendering loaded) is not walked again
                 yield written[-1]
             cache.store(item, kind, config.lang, key, written)
+
+
+def _write_document(config: BuildConfig, doc, target: Path, template_dirs: list[Path], item: MeetingFile) -> Path:
+    """Render one document and write it, linted as saved; nothing of it is referenced once this returns."""
+    from .publish.stable import stable_save
+    from .publish.write import write_file
+    from .word.render import render
+
+    rendered = render(doc, template_dirs)
+    return write_file(config.out, target, stable_save(rendered, item.meeting), verify=lambda _saved: accessible(rendered.docx))
 
 
 def refuse_contradictions(project: Project, item: MeetingFile, kind: str) -> None:
