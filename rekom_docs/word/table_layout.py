@@ -110,8 +110,9 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
         size = max(LEAST_SIZE, math.floor(base * room / sum(least) * 2) / 2)  # Why: Word sizes are half points
         least = [x * size / base for x in least]
     # Why `given` for numbers: a number column's whole header on one line, when there is room, is unhyphenated
-    wish = [max(least[c], _wish(list(given[c] if numeric[c] else col), bold, size)) for c, col in enumerate(zip(*rows))]
-    steps = [[max(least[c], w) for w in _header_steps(given[c], bold, size)] for c in range(len(given))]
+    steps = [[max(least[c], w) for w in _header_steps(given[c], bold, size)] if numeric[c] else []
+             for c in range(len(given))]
+    wish = [steps[c][0] if numeric[c] else max(least[c], _wish(list(col), bold, size)) for c, col in enumerate(zip(*rows))]
     widths = _share(least, wish, steps, numeric, room)
     header = [_bind_unit(text) if numeric[c] and widths[c] >= steps[c][-1] else text for c, text in enumerate(rows[0])]
     return Plan([w + PAD for w in widths], size, [header, *rows[1:]])
@@ -164,7 +165,7 @@ def _share(least: list[float], wish: list[float], steps: list[list[float]], nume
         give = min(wish[c] - least[c], spare)
         widths[c] += give
         spare -= give
-    for level in reversed(range(len(steps[0]) if steps else 0)):  # every unit bound, then two lines, then whole
+    for level in (2, 1, 0):  # every unit bound, then two lines, then whole (see _header_steps)
         for c in (c for c in order if numeric[c] and steps[c][level] - widths[c] <= spare):
             spare -= max(steps[c][level] - widths[c], 0.0)
             widths[c] = max(widths[c], steps[c][level])
