@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 # Why the render stages are imported inside build(): `check` needs only the stages up to check,
 # and python-docx, docxtpl and Markdown would double the time it takes.
-BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # = present.template_set.BUNDLED_TEMPLATES
 
 
 @dataclass(frozen=True)

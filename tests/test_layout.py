@@ -58,13 +58,6 @@ def test_every_stage_is_known() -> None:
     assert top <= set(STAGES), top - set(STAGES)
 
 
-def test_build_names_the_bundled_templates_as_the_present_stage_does() -> None:
-    from rekom_docs.build import BUNDLED_TEMPLATES
-    from rekom_docs.present.template_set import BUNDLED_TEMPLATES as PRESENT
-
-    assert BUNDLED_TEMPLATES == PRESENT
-
-
 @pytest.mark.parametrize("argv, heavy", [(["--help"], ("pydantic", "docx", "docxtpl", "markdown", "jinja2")),
                                          (["check", "cases/2024"], ("docx", "docxtpl", "markdown", "matplotlib"))])
 def test_cheap_commands_import_no_heavy_library(argv: list[str], heavy: tuple[str, ...]) -> None:

@@ -37,13 +37,35 @@ class Figure:
 
 def check_literals(item: Any) -> Iterator[Problem]:
     """Every typed amount in the meeting's case texts that equals or nearly equals a computed figure."""
-    figures = meeting_figures(item.figures.values())
-    if not figures:
+    figures = _Known(meeting_figures(item.figures.values()))
+    if not figures.by_value:
         return
     meant = {note.amount for case in item.meeting.cases for note in case.notes if note.amount is not None}
     for path, text in _texts(item.meeting):
         for match, value in literal_amounts(text):
             yield from _judge(item.source, path, text, match, value, figures, meant)
+
+
+class _Known:
+    """A meeting's figures by value; the values that are not round, which a typed amount can be a slip of.
+
+    Why: a meeting has some hundred figures and its texts some dozen amounts; each amount is
+    compared with each distinct value once, not with every figure again.
+    """
+
+    def __init__(self, figures: list[Figure]):
+        self.by_value: dict[int, list[Figure]] = {}
+        for f in figures:
+            self.by_value.setdefault(f.value, []).append(f)
+        self.telling = [v for v in self.by_value if not round_figure(v)]
+
+    def equal(self, value: int) -> list[Figure]:
+        return [] if round_figure(value) else self.by_value.get(value, [])
+
+    def closest(self, value: int) -> Figure | None:
+        """The figure a typed amount is most likely a slip of, if any."""
+        close = [] if round_figure(value) else [v for v in self.telling if near(value, v)]
+        return self.by_value[min(close, key=lambda v: abs(v - value))][0] if close else None
 
 
 def _texts(meeting: Meeting) -> Iterator[tuple[tuple, str]]:
@@ -97,9 +119,9 @@ def _cells(f: Figures) -> Iterator[Figure]:
     yield from (Figure(item.amount, item.label, None) for item in f.reserved_lines)
 
 
-def _judge(src: Located, path: tuple, text: str, match: re.Match, value: int, figures: list[Figure],
+def _judge(src: Located, path: tuple, text: str, match: re.Match, value: int, figures: _Known,
            meant: set[int]) -> Iterator[Problem]:
-    equal = [f for f in figures if f.value == value and not round_figure(value)]
+    equal = figures.equal(value)
     line, col = _place(src, path, text, match)
     if equal:
         ref = _reference(equal)
@@ -109,9 +131,8 @@ def _judge(src: Located, path: tuple, text: str, match: re.Match, value: int, fi
         return
     if value in meant:
         return
-    close = sorted((f for f in figures if near(value, f.value)), key=lambda f: abs(f.value - value))
-    if close:
-        f = close[0]
+    f = figures.closest(value)
+    if f is not None:
         hint = f"write {{{{ kr({f.reference}) }}}}" if f.reference else "correct it"
         yield Problem(src.file, line, col, dotted(path), f"the typed amount {plain_number(value)} is close to, but not, the "
                       f"computed {f.what} {plain_number(f.value)} ({how_near(value, f.value)}); {hint}, or add a case note "

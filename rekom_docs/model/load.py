@@ -20,13 +20,25 @@ from ..errors import Problem, relative
 
 Key = tuple[str | int, ...]
 
-# Why: libyaml's composer is several times faster and gives the same nodes and marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader without YAML 1.1's implicit types: a plain scalar stays text until _scalar reads it.
+
+    Why libyaml: its composer is several times faster and gives the same nodes and marks.
+    Why no implicit types: the resolvers try each plain scalar against a dozen patterns
+    (`NO`, `8:30`, `10.00`) for a type that _scalar never uses; any plain scalar passes _PLAIN_TAGS.
+    """
+
+    yaml_implicit_resolvers: dict = {}
+
+
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]{0,17})$")  # longer stays text: the models refuse it, located
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL = {"", "~", "null", "Null", "NULL"}
 MAX_BYTES = 2_000_000  # a meeting file is some 20 kB
 MAX_DEPTH = 40  # nesting of lists and mappings (the bundled files use 8)
+_OPENERS = "[{-?:"  # Why: '[' '{' open flow collections, '-' a list item, '?' and ':' a mapping's key
+_SURELY_SHALLOW = 2_000  # openers in a text that is composed without a depth scan (a bundled file has up to 1 100)
 MAX_VALUES = 100_000  # values built, aliases expanded (the bundled files hold some 1 000)
 # Why: a bell, form feed, NUL or escape is never meant in a case file; Word would show a page
 # break or drop the text, and XML cannot hold most of them. Tab, CR and LF are the only ones kept.
@@ -95,7 +107,7 @@ def load_text(text: str, name: str) -> tuple[Located | None, list[Problem]]:
         too_deep = _too_deep(text, name)
         if too_deep:
             return None, [too_deep]
-        nodes = list(yaml.compose_all(text, Loader=_LOADER))
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(name, exc, text)]
     except (yaml.YAMLError, RecursionError, MemoryError) as exc:
@@ -109,6 +121,9 @@ def load_text(text: str, name: str) -> tuple[Located | None, list[Problem]]:
     try:
         located.data = _build(nodes[0], (), located, problems)
     except _TooMany as exc:
+        deep = _deepest(text, name)  # Why: only the events tell nesting as written from nesting through aliases
+        if deep:
+            return None, [deep]
         line, col = _mark(exc.node)
         return None, [Problem(name, line, col, "", f"more than {MAX_VALUES:,} values: aliases (*name) expand "
                                                    f"too far or refer to themselves; write the values out")]
@@ -116,7 +131,7 @@ def load_text(text: str, name: str) -> tuple[Located | None, list[Problem]]:
 
 
 class _TooMany(Exception):
-    """More values were built than MAX_VALUES (an alias bomb or a self-referring alias)."""
+    """More values were built than MAX_VALUES, or nested deeper than MAX_DEPTH (as written or through aliases)."""
 
     def __init__(self, node: yaml.Node):
         self.node = node
@@ -137,10 +152,20 @@ def _control_characters(text: str, name: str) -> list[Problem]:
 def _too_deep(text: str, name: str) -> Problem | None:
     """A problem when lists and mappings nest deeper than MAX_DEPTH, found before any node is built.
 
-    Why: libyaml's composer recurses in C; 100 000 levels crash the interpreter.
+    Why: libyaml's composer recurses in C; 100 000 levels crash the interpreter (some 20 000 do
+    here). Every list or mapping opens at a character of _OPENERS of its own, so a text with few
+    of them cannot nest far: it is composed at once, and _build finds what nests over MAX_DEPTH.
+    Only a text with many is read event by event first (a second parse, a tenth of a check).
     """
+    if sum(map(text.count, _OPENERS)) <= _SURELY_SHALLOW:
+        return None
+    return _deepest(text, name)
+
+
+def _deepest(text: str, name: str) -> Problem | None:
+    """The first list or mapping nested deeper than MAX_DEPTH, read from libyaml's events (no recursion)."""
     depth = 0
-    for event in yaml.parse(text, Loader=_LOADER):
+    for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -154,7 +179,7 @@ def _too_deep(text: str, name: str) -> Problem | None:
 def _build(node: yaml.Node, path: Key, out: Located, problems: list[Problem]) -> Any:
     """Turn a composed node into plain data, recording marks and collecting problems."""
     out.marks.setdefault(path, _mark(node))
-    if len(out.marks) > MAX_VALUES or len(path) > MAX_DEPTH:
+    if len(out.marks) > MAX_VALUES or len(path) >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
         raise _TooMany(node)
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
         problems.append(out.problem(path, f"YAML tags such as {node.tag!r} are not supported"))

@@ -43,8 +43,9 @@ def render_vs_docx() -> Row:
     """
     from docx import Document
 
-    from rekom_docs.build import BUNDLED_TEMPLATES, checked_project
+    from rekom_docs.build import checked_project
     from rekom_docs.present import documents
+    from rekom_docs.present.template_set import BUNDLED_TEMPLATES
     from rekom_docs.word.render import find_template, render
 
     project = checked_project(CASES)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from rekom_docs.model import load
 from rekom_docs.model.load import load_file, load_text
 
 
@@ -62,3 +63,24 @@ def test_empty_and_multi_document_files_are_refused():
 def test_python_tags_are_refused():
     _, problems = load_text("a: !!python/object:os.system x\n", "f.yaml")
     assert "not supported" in problems[0].message
+
+
+@pytest.mark.parametrize(("text", "too_deep"), [
+    ("a: " + "[" * 40 + "]" * 40, True),  # an empty list at depth 41 (the mapping is the first)
+    ("a: " + "[" * 39 + "]" * 39, False),  # at the limit
+    ("a:\n" + "".join(" " * (4 * i) + f"- k{i}:\n" for i in range(20)) + " " * 80 + "- x\n", True),
+    ("a: [[[[x]]]]\nb: " + "{c: " * 45 + "d" + "}" * 45, True),
+    ("x: &l [*l]", False),  # deep only through an alias: told as such
+])
+def test_nesting_is_judged_alike_with_and_without_the_depth_scan(text: str, too_deep: bool):
+    """A text with few openers skips the event scan; its verdict and place are the scan's."""
+    _, problems = load_text(text, "m.yaml")
+    deep = load._deepest(text, "m.yaml")
+    assert (deep is not None) == too_deep
+    assert problems == [deep] if deep else not any("nest" in p.message for p in problems)
+
+
+def test_a_text_with_many_openers_is_scanned_before_it_is_composed():
+    text = "a: " + "[" * 30_000 + "]" * 30_000  # would crash libyaml's composer
+    _, [problem] = load_text(text, "m.yaml")
+    assert "nest more than" in problem.message and (problem.line, problem.col) == (1, 43)

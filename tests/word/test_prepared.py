@@ -11,9 +11,10 @@ import pytest
 from docx import Document
 from jinja2 import TemplateSyntaxError
 
-from rekom_docs.build import BUNDLED_TEMPLATES, checked_project
+from rekom_docs.build import checked_project
 from rekom_docs.jinja import COMPILED, LimitedEnvironment, word_env
 from rekom_docs.present import documents
+from rekom_docs.present.template_set import BUNDLED_TEMPLATES
 from rekom_docs.word import package, prepared
 from rekom_docs.word.render import render
 from tests.paths import ROOT

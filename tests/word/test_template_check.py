@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from rekom_docs.build import BUNDLED_TEMPLATES
 from rekom_docs.build import checked_project as open_project
 from rekom_docs.cli import main
+from rekom_docs.present.template_set import BUNDLED_TEMPLATES
 from rekom_docs.word.template_check import check_shapes, data_shapes, shape_of, show
 from rekom_docs.word.template_rules import check_set
 from tests.paths import FIXTURE_TEMPLATES

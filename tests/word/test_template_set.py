@@ -10,10 +10,11 @@ import pytest
 from docx import Document
 from docx.shared import RGBColor
 
-from rekom_docs.build import BUNDLED_TEMPLATES, BuildConfig, build
+from rekom_docs.build import BuildConfig, build
 from rekom_docs.build import checked_project as open_project
 from rekom_docs.cli import main
 from rekom_docs.present import documents
+from rekom_docs.present.template_set import BUNDLED_TEMPLATES
 from rekom_docs.word.outline import outline
 from rekom_docs.word.render import render
 from tests.paths import FIXTURE_TEMPLATES, ROOT
