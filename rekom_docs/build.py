@@ -76,8 +76,9 @@ def _frozen() -> Iterator[None]:
     collecting after each document keeps memory flat. What outlives a document is frozen too
     (the rendering libraries' modules, template caches): a collection then walks only what the
     next document made, instead of a tenth of a render's worth of long-lived objects each time.
+    No collection comes first: loading leaves next to no cyclic garbage (5 objects of the bundled
+    cases, none of 100 meetings), and walking a loaded project costs 20 to 70 ms.
     """
-    gc.collect()
     gc.freeze()
     try:
         yield

@@ -13,11 +13,13 @@ from zipfile import BadZipFile
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
 from lxml import etree
 
 from ..errors import RekomError
 
 A4_MM = (210, 297)
+_W = qn("w:p")[:-1]  # '{namespace}' of WordprocessingML, for tags read in loops
 
 
 def lint_docx(path: Path) -> list[str]:
@@ -34,8 +36,22 @@ def lint_docx(path: Path) -> list[str]:
 
 def lint_document(doc) -> list[str]:
     """Every accessibility problem found in an open python-docx document (see `lint_docx`)."""
-    return [*_properties(doc), *_pages(doc), *_headings(doc), *_fake_headings(doc), *_tables(doc), *_images(doc),
-            *_nynorsk(doc)]
+    names = _style_names(doc)
+    return [*_properties(doc), *_pages(doc), *_headings(doc, names), *_fake_headings(doc, names), *_tables(doc),
+            *_images(doc), *_nynorsk(doc)]
+
+
+def _style_names(doc) -> dict[str, str]:
+    """Each style id with the name Word shows ('heading 1' is 'Heading 1').
+
+    Why from the XML: python-docx makes an object per style to name it, which cost most of the lint.
+    """
+    found = {}
+    for style in doc.styles.element.iterchildren(_W + "style"):
+        name = style.find(_W + "name")
+        if name is not None and style.get(_W + "styleId") is not None:
+            found[style.get(_W + "styleId")] = BabelFish.internal2ui(name.get(_W + "val", ""))
+    return found
 
 
 def _properties(doc) -> list[str]:
@@ -48,10 +64,10 @@ def _properties(doc) -> list[str]:
 
 
 def _language(doc) -> str | None:
-    defaults = doc.styles.element.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None and defaults.find(qn("w:rPrDefault")) is not None else None
-    lang = rpr.find(qn("w:lang")) if rpr is not None else None
-    return lang.get(qn("w:val")) if lang is not None else None
+    defaults = doc.styles.element.find(_W + "docDefaults")
+    rpr = defaults.find(_W + "rPrDefault").find(_W + "rPr") if defaults is not None and defaults.find(_W + "rPrDefault") is not None else None
+    lang = rpr.find(_W + "lang") if rpr is not None else None
+    return lang.get(_W + "val") if lang is not None else None
 
 
 def _pages(doc) -> list[str]:
@@ -64,15 +80,14 @@ def _pages(doc) -> list[str]:
     return problems
 
 
-def _headings(doc) -> list[str]:
+def _headings(doc, names: dict[str, str]) -> list[str]:
     """Headings start at level 1 and never skip a level; none is empty."""
-    names = {style.style_id: style.name for style in doc.styles}  # Why: python-docx looks styles up slowly
     problems, previous = [], 0
-    for p in doc.element.body.iter(qn("w:p")):
-        style = names.get(p.style or "", "")
+    for p in doc.element.body.iter(_W + "p"):
+        style = names.get(_style_id(p), "")
         if not (style.startswith("Heading ") and style.split()[-1].isdigit()):
             continue
-        level, text = int(style.split()[-1]), "".join(t.text or "" for t in p.iter(qn("w:t")))
+        level, text = int(style.split()[-1]), "".join(t.text or "" for t in p.iter(_W + "t"))
         if level > previous + 1:
             problems.append(f"heading '{text[:60]}' is level {level} after level {previous}: a level is skipped")
         if not text.strip():
@@ -81,34 +96,40 @@ def _headings(doc) -> list[str]:
     return problems
 
 
-def _fake_headings(doc) -> list[str]:
+def _fake_headings(doc, names: dict[str, str]) -> list[str]:
     """Short paragraphs in a body style that are all bold: a heading only to the eye."""
-    names = {style.style_id: style.name for style in doc.styles}
     problems = []
-    for p in doc.element.body.iterchildren(qn("w:p")):
-        if names.get(p.style or "", "Normal") not in ("Normal", "Body Text"):
+    for p in doc.element.body.iterchildren(_W + "p"):
+        if names.get(_style_id(p), "Normal") not in ("Normal", "Body Text"):
             continue
-        runs = [r for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
-        text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+        runs = [r for r in p.iter(_W + "r") if "".join(t.text or "" for t in r.iter(_W + "t")).strip()]
+        text = "".join(t.text or "" for t in p.iter(_W + "t")).strip()
         if runs and all(_bold(r) for r in runs) and len(text) <= 90 and not text.endswith((".", ":")):
             problems.append(f"'{text[:60]}' is bold text standing as a heading: give it a Heading style")
     return problems
 
 
+def _style_id(p) -> str:
+    """A paragraph's style id, read from the XML (python-docx's property costs ten times as much)."""
+    ppr = p.find(_W + "pPr")
+    style = ppr.find(_W + "pStyle") if ppr is not None else None
+    return style.get(_W + "val", "") if style is not None else ""
+
+
 def _bold(run) -> bool:
-    rpr = run.find(qn("w:rPr"))
-    b = rpr.find(qn("w:b")) if rpr is not None else None
-    return b is not None and b.get(qn("w:val"), "true") not in ("0", "false", "off")
+    rpr = run.find(_W + "rPr")
+    b = rpr.find(_W + "b") if rpr is not None else None
+    return b is not None and b.get(_W + "val", "true") not in ("0", "false", "off")
 
 
 def _tables(doc) -> list[str]:
     problems = []
-    for i, table in enumerate(doc.element.body.iter(qn("w:tbl"))):
-        if all(len(tr.findall(qn("w:tc"))) == 1 for tr in table.iterchildren(qn("w:tr"))):
+    for i, table in enumerate(doc.element.body.iter(_W + "tbl")):
+        if all(len(tr.findall(_W + "tc")) == 1 for tr in table.iterchildren(_W + "tr")):
             continue  # a one-column table is a frame (the decision box, a row per paragraph), not data
-        first = table.find(qn("w:tr"))
-        trpr = first.find(qn("w:trPr")) if first is not None else None
-        if trpr is None or trpr.find(qn("w:tblHeader")) is None:
+        first = table.find(_W + "tr")
+        trpr = first.find(_W + "trPr") if first is not None else None
+        if trpr is None or trpr.find(_W + "tblHeader") is None:
             problems.append(f"table {i + 1} has no header row marked to repeat (w:tblHeader)")
     return problems
 
@@ -124,5 +145,5 @@ def _nynorsk(doc) -> list[str]:
         return []
     from ..nynorsk.markers import bokmal_problems
 
-    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p"))]
+    texts = ["".join(t.text or "" for t in p.iter(_W + "t")) for p in doc.element.body.iter(_W + "p")]
     return bokmal_problems([doc.core_properties.title or "", doc.core_properties.subject or "", *texts])

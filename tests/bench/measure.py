@@ -49,7 +49,11 @@ def run(command: Sequence[str | Path], cwd: Path = ROOT, check: bool = True) -> 
 
 def median_run(command: Sequence[str | Path], times: int = 5) -> Run:
     """The median wall and CPU time of `times` runs."""
-    runs = [run(command) for _ in range(times)]
+    return median_of([run(command) for _ in range(times)])
+
+
+def median_of(runs: Sequence[Run]) -> Run:
+    """The median wall and CPU time of some runs of one thing, with the highest peak memory."""
     return Run(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs), max(r.mib for r in runs))
 
 
