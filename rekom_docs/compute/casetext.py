@@ -34,7 +34,18 @@ OUTPUT_LIMIT = 1_000_000  # = jinja.MAX_OUTPUT (importing that module imports Ji
 
 
 class UnknownReference(LookupError):
-    """A case text names an id the register does not hold."""
+    """A case text names an id the register does not hold; the message suggests the closest one.
+
+    Why the message is made when read: a view asks a register in turn whether it knows a name
+    (a table cell may be a network or an organisation), and each miss would search the register.
+    """
+
+    def __init__(self, kind: str, key: str, known: dict):
+        super().__init__(kind, key)
+        self.kind, self.key, self.known = kind, key, known
+
+    def __str__(self) -> str:
+        return f"no {self.kind} '{self.key}' in the register{did_you_mean(str(self.key), self.known)}"
 
 
 def text_context(registers: Registers, lang: str = "nb", figures: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -43,7 +54,7 @@ def text_context(registers: Registers, lang: str = "nb", figures: dict[str, Any]
     def lookup(table: dict, kind: str, show):
         def get(key: str) -> str:
             if key not in table:
-                raise UnknownReference(f"no {kind} '{key}' in the register{did_you_mean(str(key), table)}")
+                raise UnknownReference(kind, key, table)
             return show(key)
         return get
 

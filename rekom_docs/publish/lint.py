@@ -7,6 +7,7 @@ row, alt text on every image, and no bokmål left in a nynorsk document.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from zipfile import BadZipFile
 
@@ -17,6 +18,7 @@ from docx.styles import BabelFish
 from lxml import etree
 
 from ..errors import RekomError
+from ..word.prepared import read_styles
 
 A4_MM = (210, 297)
 _W = qn("w:p")[:-1]  # '{namespace}' of WordprocessingML, for tags read in loops
@@ -42,12 +44,18 @@ def lint_document(doc) -> list[str]:
 
 
 def _style_names(doc) -> dict[str, str]:
-    """Each style id with the name Word shows ('heading 1' is 'Heading 1').
+    """Each style id with the name Word shows ('heading 1' is 'Heading 1'), not to be changed."""
+    return _names_in(read_styles(doc))
+
+
+@lru_cache(maxsize=16)
+def _names_in(styles) -> dict[str, str]:
+    """The style names of a styles part, once per part: the documents of a template share theirs (see read_styles).
 
     Why from the XML: python-docx makes an object per style to name it, which cost most of the lint.
     """
     found = {}
-    for style in doc.styles.element.iterchildren(_W + "style"):
+    for style in styles.iterchildren(_W + "style"):
         name = style.find(_W + "name")
         if name is not None and style.get(_W + "styleId") is not None:
             found[style.get(_W + "styleId")] = BabelFish.internal2ui(name.get(_W + "val", ""))
@@ -64,7 +72,7 @@ def _properties(doc) -> list[str]:
 
 
 def _language(doc) -> str | None:
-    defaults = doc.styles.element.find(_W + "docDefaults")
+    defaults = read_styles(doc).find(_W + "docDefaults")
     rpr = defaults.find(_W + "rPrDefault").find(_W + "rPr") if defaults is not None and defaults.find(_W + "rPrDefault") is not None else None
     lang = rpr.find(_W + "lang") if rpr is not None else None
     return lang.get(_W + "val") if lang is not None else None

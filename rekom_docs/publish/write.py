@@ -44,10 +44,13 @@ def _no_links(root: Path, target: Path) -> None:
 
 def _clean_stale(folder: Path, name: str) -> None:
     """Remove temp files for `name` left in `folder` by a run that was killed (its process is gone)."""
-    for stale in folder.glob(f".{name}.*.tmp"):
-        pid = stale.name[len(name) + 2:].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)) and not stale.is_symlink():
-            stale.unlink(missing_ok=True)
+    prefix = f".{name}."
+    with os.scandir(folder) as entries:  # Why not glob: it compiles a pattern for each name (a tenth of a write)
+        stale = [Path(e.path) for e in entries if e.name.startswith(prefix) and e.name.endswith(".tmp")]
+    for path in stale:
+        pid = path.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)) and not path.is_symlink():
+            path.unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:

@@ -161,6 +161,23 @@ class _LazyStylesPart(StylesPart):
         return self._source if self._parsed is None else serialize_part_xml(self._parsed)
 
 
+def read_styles(document) -> Any:
+    """A document's styles XML, to read and never to change.
+
+    Why: a document rendered from a prepared template whose styles nothing changed would parse
+    them only to be read (by the lint, each document); here that is done once per template.
+    """
+    part = document.part._styles_part
+    if isinstance(part, _LazyStylesPart) and part._parsed is None:
+        return _parsed_styles(part._source)
+    return part.element
+
+
+@lru_cache(maxsize=16)
+def _parsed_styles(source: bytes) -> Any:
+    return parse_xml(source)
+
+
 class _Lazy(threading.local):
     on = False
 

@@ -6,7 +6,7 @@ import re
 
 import pyphen
 
-from rekom_docs.word.hyphenation import positions
+from rekom_docs.word.hyphenation import dictionary, positions
 from tests.paths import ROOT
 
 
@@ -20,3 +20,7 @@ def test_every_word_of_the_bundled_cases_breaks_where_pyphen_breaks_it():
 def test_a_compound_breaks_between_its_parts():
     assert 14 in positions("Barnehagelærerutdanning")  # Barnehagelærer|utdanning
     assert positions("og") == []
+
+
+def test_the_dictionary_is_the_one_pyphen_names():
+    assert dictionary() == pyphen.LANGUAGES["nb_NO"] and dictionary().is_file()
