@@ -7,7 +7,6 @@ row, alt text on every image, and no bokmål left in a nynorsk document.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from zipfile import BadZipFile
 
@@ -44,18 +43,14 @@ def lint_document(doc) -> list[str]:
 
 
 def _style_names(doc) -> dict[str, str]:
-    """Each style id with the name Word shows ('heading 1' is 'Heading 1'), not to be changed."""
-    return _names_in(read_styles(doc))
-
-
-@lru_cache(maxsize=16)
-def _names_in(styles) -> dict[str, str]:
-    """The style names of a styles part, once per part: the documents of a template share theirs (see read_styles).
+    """Each style id with the name Word shows ('heading 1' is 'Heading 1').
 
     Why from the XML: python-docx makes an object per style to name it, which cost most of the lint.
+    Why not cached: a document whose rendering added a style has a styles part of its own, some
+    megabytes of XML that a cache would keep alive after the document (a build's memory grew by a third).
     """
     found = {}
-    for style in styles.iterchildren(_W + "style"):
+    for style in read_styles(doc).iterchildren(_W + "style"):
         name = style.find(_W + "name")
         if name is not None and style.get(_W + "styleId") is not None:
             found[style.get(_W + "styleId")] = BabelFish.internal2ui(name.get(_W + "val", ""))

@@ -173,7 +173,7 @@ def read_styles(document) -> Any:
     return part.element
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8)  # Why 8: the templates one build takes turns (minutes, agenda, innstilling, letter; nb and nn)
 def _parsed_styles(source: bytes) -> Any:
     return parse_xml(source)
 
