@@ -110,28 +110,53 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
         size = max(LEAST_SIZE, math.floor(base * room / sum(least) * 2) / 2)  # Why: Word sizes are half points
         least = [x * size / base for x in least]
     # Why `given` for numbers: a number column's whole header on one line, when there is room, is unhyphenated
-    steps = [[max(least[c], w) for w in _header_steps(given[c], bold, size)] if numeric[c] else []
-             for c in range(len(given))]
-    wish = [steps[c][0] if numeric[c] else max(least[c], _wish(list(col), bold, size)) for c, col in enumerate(zip(*rows))]
-    widths = _share(least, wish, steps, numeric, room)
-    header = [_bind_unit(text) if numeric[c] and widths[c] >= steps[c][-1] else text for c, text in enumerate(rows[0])]
+    heads = [_Header.of(given[c], bold, size, least[c]) if numeric[c] else None for c in range(len(given))]
+    wish = [h.rungs[-1][0] if h else max(least[c], _wish(list(col), bold, size))
+            for c, (h, col) in enumerate(zip(heads, zip(*rows)))]
+    widths = _share(least, wish, heads, room)
+    header = [_bind_unit(text) if h and widths[c] >= h.bound else text for c, (h, text) in enumerate(zip(heads, rows[0]))]
     return Plan([w + PAD for w in widths], size, [header, *rows[1:]])
 
 
-def _header_steps(column: tuple[str, ...], bold: list[bool], size: float) -> list[float]:
-    """Points a number column needs for its cells and its header on one line, on two, and with its unit bound.
+@dataclass(frozen=True)
+class _Header:
+    """A number column's header with its unit bound to its word: the widths at which it takes fewer lines.
 
-    Why: a header reads best whole, then in two even lines (`Tildeling etter` over `årsverk (90 %)`);
-    at least its unit must not stand alone (`(kr)` under `Til nettverket`).
+    Why: a header reads best whole, else in as few lines as the room allows (`Andel etter | barn og |
+    elever (kr)` rather than four lines); its unit never stands alone once the column is as wide as its longest word.
     """
-    cells = _wish(list(column[1:]), bold[1:], size)
-    words = _bind_unit(column[0]).split(" ")
 
-    def width(text: str) -> float:
-        return max(text_width(text, size, bold[0]), cells)
-    two = min((max(width(" ".join(words[:i])), width(" ".join(words[i:]))) for i in range(1, len(words))),
-              default=width(column[0]))
-    return [width(column[0]), two, max(map(width, words))]
+    rungs: tuple[tuple[float, int], ...]  # (points, lines), narrowest first, each a line fewer
+    bound: float  # the narrowest width that keeps the unit with its word
+
+    @classmethod
+    def of(cls, column: tuple[str, ...], bold: list[bool], size: float, least: float) -> _Header:
+        cells = max(least, _wish(list(column[1:]), bold[1:], size))
+        words = _bind_unit(column[0]).split(" ")
+        sizes = [text_width(word, size, bold[0]) for word in words]
+        space = text_width(" ", size, bold[0])
+        spans = {text_width(" ".join(words[i:j]), size, bold[0]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        rungs: list[tuple[float, int]] = []
+        for w in sorted(max(span, cells) for span in spans if span >= max(sizes)):  # no narrower width sets every word
+            lines = _lines(sizes, w, space)
+            if not rungs or lines < rungs[-1][1]:
+                rungs.append((w, lines))
+        return cls(tuple(rungs), rungs[0][0])
+
+    def lines(self, width: float) -> int:
+        """Lines the header takes at `width`; narrower than its bound width, a line more (its unit or a word cut off)."""
+        return min((n for w, n in self.rungs if w <= width), default=self.rungs[0][1] + 1)
+
+
+def _lines(words: list[float], width: float, space: float) -> int:
+    """Lines that words of these widths fill at `width`, each line as full as it goes (as Word sets them)."""
+    lines, used = 1, -space
+    for w in words:
+        if used + space + w > width + 1e-6 and used > 0:
+            lines, used = lines + 1, w
+        else:
+            used += space + w
+    return lines
 
 
 def _bind_unit(header: str) -> str:
@@ -150,26 +175,34 @@ def _label_column(rows: list[list[str]], bold: list[bool], numeric: list[bool], 
     return 0 if _wish([r[0] for r in rows[1:]], bold[1:], size) <= room / 3 else None
 
 
-def _share(least: list[float], wish: list[float], steps: list[list[float]], numeric: list[bool], room: float) -> list[float]:
-    """Give the room beyond the least widths column by column, text before numbers, smallest need first.
+def _share(least: list[float], wish: list[float], heads: list[_Header | None], room: float) -> list[float]:
+    """Give the room beyond the least widths: text columns first, smallest need first, then number headers.
 
     Why this order: a short cell ("Indre Namdal") costs little to keep on one line, while a
-    long remark wraps anyway; a number column's header is made whole last. Number columns
-    then take their `steps` (whole header, two lines, unit bound) from the last, all of them a
-    step before any the next: a little more room than a step moves a header's break somewhere
-    no better. What is left over goes to the text columns by their wish.
+    long remark wraps anyway. A number column then widens only to a width where its header
+    takes a line fewer, the column whose header takes the most lines first (the cheapest of
+    equals): the header row is as low as the room allows, and a little more room than a
+    step moves a header's break somewhere no better. What is left over goes to the text
+    columns by their wish.
     """
     widths, spare = list(least), max(room - sum(least), 0.0)
     order = sorted(range(len(least)), key=lambda c: wish[c] - least[c])
-    for c in (c for c in order if not numeric[c]):
+    for c in (c for c in order if heads[c] is None):
         give = min(wish[c] - least[c], spare)
         widths[c] += give
         spare -= give
-    for level in (2, 1, 0):  # every unit bound, then two lines, then whole (see _header_steps)
-        for c in (c for c in order if numeric[c] and steps[c][level] - widths[c] <= spare):
-            spare -= max(steps[c][level] - widths[c], 0.0)
-            widths[c] = max(widths[c], steps[c][level])
-    takers = [c for c in range(len(least)) if not numeric[c]] or list(range(len(least)))
+    while True:
+        moves = []
+        for c, h in enumerate(heads):
+            now = h.lines(widths[c]) if h else 0
+            step = next((w for w, n in h.rungs if n < now), None) if h else None  # the narrowest a line fewer
+            if step is not None and step - widths[c] <= spare + 1e-6:
+                moves.append((-now, step - widths[c], c, step))
+        if not moves:
+            break
+        _, cost, c, step = min(moves)
+        widths[c], spare = step, max(spare - cost, 0.0)
+    takers = [c for c in range(len(least)) if heads[c] is None] or list(range(len(least)))
     total = sum(wish[c] for c in takers)
     for c in takers:
         widths[c] += spare * (wish[c] / total if total else 1 / len(takers))

@@ -154,6 +154,21 @@ def test_a_number_column_header_is_whole_or_in_two_even_lines_and_never_leaves_i
     assert squeezed.widths[1] < text_width(header, 10.0, True) + PAD  # ... where one does not fit
 
 
+def test_the_tallest_number_header_is_given_room_before_a_short_one_is_made_whole():
+    """Table 4 of 11 January 2024: `Andel etter barn og elever (kr)` in three lines, not four with `og` alone."""
+    header = ["Nettverk", "Koordinering (kr)", "Grunntilskudd (kr)", "Andel etter barn og elever (kr)",
+              "Forhåndsramme (kr)", "Sum (kr)"]
+    sums = ["Sum", "1\u00a0300\u00a0000", "2\u00a0200\u00a0000", "7\u00a0900\u00a0000", "10\u00a0100\u00a0000",
+            "11\u00a0400\u00a0000"]
+    rows = [header, ["Videregående skoler", "100\u00a0000", "200\u00a0000", "1\u00a0360\u00a0135", "1\u00a0560\u00a0135",
+                     "1\u00a0660\u00a0135"], sums]
+    layout = plan(rows, {0, 2}, [False, True, True, True, True, True], 453.5)
+    assert layout.widths[3] >= text_width("elever (kr)", 10.0, True) + PAD  # Andel etter | barn og | elever (kr)
+    assert layout.widths[1] < text_width("Koordinering (kr)", 10.0, True) + PAD  # Koordinering | (kr), not whole
+    assert layout.rows[0][3].endswith("elever\u00a0(kr)")
+    assert sum(layout.widths) == pytest.approx(453.5)
+
+
 def test_templates_name_the_installed_metric_font():
     for template in (ROOT / "templates").rglob("*.docx"):
         assert used_fonts(template) == {"Carlito"}, template
