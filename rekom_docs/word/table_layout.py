@@ -135,7 +135,8 @@ class _Header:
         words = _bind_unit(column[0]).split(" ")
         sizes = [text_width(word, size, bold[0]) for word in words]
         space = text_width(" ", size, bold[0])
-        spans = {text_width(" ".join(words[i:j]), size, bold[0]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        # Why sums: the font has no kerning, so a run of words measures as its words and spaces
+        spans = {sum(sizes[i:j]) + (j - i - 1) * space for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
         rungs: list[tuple[float, int]] = []
         for w in sorted(max(span, cells) for span in spans if span >= max(sizes)):  # no narrower width sets every word
             lines = _lines(sizes, w, space)
