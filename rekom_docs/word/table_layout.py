@@ -109,8 +109,9 @@ def plan(rows: list[list[str]], bold_rows: set[int], numeric: list[bool], width:
     if sum(least) > room:
         size = max(LEAST_SIZE, math.floor(base * room / sum(least) * 2) / 2)  # Why: Word sizes are half points
         least = [x * size / base for x in least]
-    # Why `given` for numbers: a number column's whole header on one line, when there is room, is unhyphenated
-    heads = [_Header.of(given[c], bold, size, least[c]) if numeric[c] else None for c in range(len(given))]
+    # Why the header as printed: its soft hyphens cost nothing on one line, and in a narrow column they
+    # break a long word (`nett-|verket (kr)`) before its unit would be left alone
+    heads = [_Header.of(given[c], rows[0][c], bold, size, least[c]) if numeric[c] else None for c in range(len(given))]
     wish = [h.rungs[-1][0] if h else max(least[c], _wish(list(col), bold, size))
             for c, (h, col) in enumerate(zip(heads, zip(*rows)))]
     widths = _share(least, wish, heads, room)
@@ -130,17 +131,16 @@ class _Header:
     bound: float  # the narrowest width that keeps the unit with its word
 
     @classmethod
-    def of(cls, column: tuple[str, ...], bold: list[bool], size: float, least: float) -> _Header:
+    def of(cls, column: tuple[str, ...], header: str, bold: list[bool], size: float, least: float) -> _Header:
+        """The ladder of `header` (as printed, maybe with soft hyphens) over the cells of `column`."""
         cells = max(least, _wish(list(column[1:]), bold[1:], size))
-        words = _bind_unit(column[0]).split(" ")
-        sizes = [text_width(word, size, bold[0]) for word in words]
-        space = text_width(" ", size, bold[0])
-        # Why sums: the font has no kerning, so a run of words measures as its words and spaces
-        spans = {sum(sizes[i:j]) + (j - i - 1) * space for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        line = _Pieces(_bind_unit(header), size, bold[0])
+        n = len(line.widths)
+        fits = max(line.width(k, k) for k in range(n))  # no narrower width sets every piece
         rungs: list[tuple[float, int]] = []
-        for w in sorted(max(span, cells) for span in spans if span >= max(sizes)):  # no narrower width sets every word
-            lines = _lines(sizes, w, space)
-            if not rungs or lines < rungs[-1][1]:
+        for w in sorted({max(line.width(i, j), cells) for i in range(n) for j in range(i, n)}):
+            lines = line.count(w)
+            if w >= fits and (not rungs or lines < rungs[-1][1]):
                 rungs.append((w, lines))
         return cls(tuple(rungs), rungs[0][0])
 
@@ -149,15 +149,30 @@ class _Header:
         return min((n for w, n in self.rungs if w <= width), default=self.rungs[0][1] + 1)
 
 
-def _lines(words: list[float], width: float, space: float) -> int:
-    """Lines that words of these widths fill at `width`, each line as full as it goes (as Word sets them)."""
-    lines, used = 1, -space
-    for w in words:
-        if used + space + w > width + 1e-6 and used > 0:
-            lines, used = lines + 1, w
-        else:
-            used += space + w
-    return lines
+class _Pieces:
+    """A header cut where a line may break: at spaces, and at soft hyphens (which then print a hyphen)."""
+
+    def __init__(self, text: str, size: float, bold: bool):
+        cut = [(part, k == 0) for word in text.split(" ") for k, part in enumerate(word.split(SHY))]
+        self.widths = [text_width(part, size, bold) for part, _ in cut]
+        self.starts = [starts for _, starts in cut]  # a piece that begins a word follows a space
+        self.space, self.hyphen = text_width(" ", size, bold), text_width("-", size, bold)
+
+    def width(self, i: int, j: int) -> float:
+        """Points of a line of pieces i to j (the font has no kerning: a line measures as its pieces)."""
+        spaces = sum(self.starts[i + 1:j + 1]) * self.space
+        hyphen = self.hyphen if j + 1 < len(self.widths) and not self.starts[j + 1] else 0.0
+        return sum(self.widths[i:j + 1]) + spaces + hyphen
+
+    def count(self, width: float) -> int:
+        """Lines the pieces fill at `width`, each as full as it goes (as Word sets them)."""
+        lines, i = 0, 0
+        while i < len(self.widths):
+            j = i
+            while j + 1 < len(self.widths) and self.width(i, j + 1) <= width + 1e-6:
+                j += 1
+            lines, i = lines + 1, j + 1
+        return lines
 
 
 def _bind_unit(header: str) -> str:

@@ -169,6 +169,18 @@ def test_the_tallest_number_header_is_given_room_before_a_short_one_is_made_whol
     assert sum(layout.widths) == pytest.approx(453.5)
 
 
+def test_a_hyphenated_header_is_measured_as_printed_so_its_unit_stays_with_the_last_piece():
+    """`Til nett-|verket (kr)` takes two lines at the width of `verket (kr)`, not of `nettverket (kr)`."""
+    from rekom_docs.word.table_layout import _Header
+
+    column = ("Til nettverket (kr)", "5\u00a0140\u00a0000")
+    ladder = _Header.of(column, "Til nett\u00adverket (kr)", [True, True], 9.0, 0.0)
+    two = max(text_width("Til nett-", 9.0, True), text_width("verket (kr)", 9.0, True), text_width(column[1], 9.0, True))
+    assert any(w == pytest.approx(two) and n == 2 for w, n in ladder.rungs)
+    assert two < text_width("nettverket (kr)", 9.0, True)
+    assert ladder.bound == pytest.approx(two) and ladder.lines(two - 0.5) == 3  # narrower: `(kr)` would stand alone
+
+
 def test_templates_name_the_installed_metric_font():
     for template in (ROOT / "templates").rglob("*.docx"):
         assert used_fonts(template) == {"Carlito"}, template
