@@ -17,7 +17,7 @@ from ..model.project import MeetingFile, Project
 from ..model.roster import person_name
 from ..model.schema import Role
 from ..present import documents
-from ..present.public import PUBLIC, has_exemptions
+from ..present.public import PUBLIC, has_public_version
 
 WHATS = ("agenda", "minutes", "letters")
 _STEMS = {"agenda": "innkalling", "minutes": "referat"}
@@ -165,10 +165,7 @@ def _public_stem(project: Project, item: MeetingFile, what: str, stem: str) -> s
     Why decided from the case files and not from which files exist: a public version that was
     not built must stop the sending, never let the internal one go to the public list.
     """
-    earlier = [m for m in project.meetings if what == "agenda" and m.meeting.forum == item.meeting.forum
-               and m.meeting.date < item.meeting.date]
-    exempt = any(has_exemptions(m.meeting) for m in [*earlier, item])
-    return f"{stem}-{PUBLIC}" if exempt else stem
+    return f"{stem}-{PUBLIC}" if has_public_version(item, project, history=what == "agenda") else stem
 
 
 def deputy_plan(box: Mailbox, member: str, folder: Path, forum_lang: str, formats) -> Plan:

@@ -131,18 +131,23 @@ def public(item: MeetingFile, project: Project, lang: str) -> tuple[MeetingFile,
 
 
 def versions(make, item, project, lang: str | None, history: bool = False):
-    """The internal document, and a public one beside it (`<name>-offentlig.docx`) when anything shown is exempt.
-
-    `history`: the document also shows earlier meetings of the forum (an agenda lists their follow-ups).
-    """
+    """The internal document, and a public one beside it (`<name>-offentlig.docx`) when it has one (see has_public_version)."""
     forum_lang = lang or project.registers.fora[item.meeting.forum].language
     doc = make(*internal(item, project), lang)
-    if not (history and exempt_before(item, project) or has_exemptions(item.meeting)):
+    if not has_public_version(item, project, history):
         return [doc]
     w = words(forum_lang)
     pub = make(*public(item, project, forum_lang), lang)
     return [_marked(doc, w["marking_internal"], ""),
             _marked(pub, w["marking_public"], f"-{PUBLIC}")]
+
+
+def has_public_version(item: MeetingFile, project: Project, history: bool = False) -> bool:
+    """Whether a document of the meeting has a public version beside it: anything it shows is exempt.
+
+    `history`: the document also shows earlier meetings of the forum (an agenda lists their follow-ups).
+    """
+    return has_exemptions(item.meeting) or history and exempt_before(item, project)
 
 
 _FIRST: list = [None, {}]  # the last list of meetings seen, and each forum's first day with anything exempt
@@ -163,11 +168,6 @@ def exempt_before(item: MeetingFile, project: Project) -> bool:
         _FIRST[:] = [project.meetings, first]
     day = _FIRST[1].get(item.meeting.forum)
     return day is not None and day < item.meeting.date
-
-
-def earlier(item: MeetingFile, project: Project) -> list[MeetingFile]:
-    """The forum's meetings before this one."""
-    return [m for m in project.meetings if m.meeting.forum == item.meeting.forum and m.meeting.date < item.meeting.date]
 
 
 def _marked(doc, marking: str, suffix: str):
