@@ -23,6 +23,7 @@ from lxml import etree
 
 from ..errors import RekomError, relative
 from ..present.template_set import first
+from .ooxml import style_by_id
 
 KINDS = ("header", "footer", "first_page_header", "first_page_footer", "even_page_header", "even_page_footer")
 _REL_ATTRS = (qn("r:embed"), qn("r:id"), qn("r:link"))
@@ -95,8 +96,8 @@ def _relink(rid: str, give_part, take_part, path: Path) -> str:
 def _copy_style(style_id: str | None, source: DocumentObject, document: DocumentObject) -> None:
     """Add the letterhead's style `style_id` to the document when the document lacks it."""
     have = document.styles.element
-    if not style_id or have.get_by_id(style_id) is not None:
+    if not style_id or style_by_id(have, style_id) is not None:
         return
-    style = source.styles.element.get_by_id(style_id)
+    style = style_by_id(source.styles.element, style_id)
     if style is not None:
         have.append(copy.deepcopy(style))

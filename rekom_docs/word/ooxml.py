@@ -75,6 +75,18 @@ class StyleNumbering:
     ilvl: int
 
 
+def style_by_id(styles_element: etree._Element, style_id: str | None) -> etree._Element | None:
+    """The `w:style` with this id in a styles part, or None (also for no id).
+
+    Why not XPath (or python-docx's `get_by_id`, which is XPath): the id, read from a template,
+    becomes part of the expression, and one with a quote in it raised an XPath error.
+    """
+    return next((s for s in styles_element.iterchildren(_STYLE) if s.get(_STYLE_ID) == style_id), None) if style_id else None
+
+
+_STYLE, _STYLE_ID = qn("w:style"), qn("w:styleId")
+
+
 def style_numbering(styles_element: etree._Element, style_id: str) -> StyleNumbering | None:
     """The `w:numPr` of a paragraph style, following `w:basedOn`; None if it has none."""
     seen: set[str] = set()
@@ -82,10 +94,9 @@ def style_numbering(styles_element: etree._Element, style_id: str) -> StyleNumbe
     current: str | None = style_id
     while current and current not in seen:
         seen.add(current)
-        found = xpath(styles_element, f'w:style[@w:styleId="{current}"]')
-        if not found:
+        style = style_by_id(styles_element, current)
+        if style is None:
             break
-        style = found[0]
         if num_id is None:
             num_id = _int_or_none(xpath(style, "w:pPr/w:numPr/w:numId/@w:val"))
         if ilvl is None:

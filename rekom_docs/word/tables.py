@@ -11,6 +11,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from . import table_layout, wml
+from .ooxml import style_by_id
 from .stylebook import style_book
 from .table_layout import Plan
 
@@ -123,6 +124,5 @@ def _contextual(styles, above, below) -> bool:
     """Whether paragraphs `above` and `below` share a style with contextual spacing (no space between list items)."""
     if above.tag != qn("w:p") or below.tag != qn("w:p") or wml.style_of(above) != wml.style_of(below):
         return False
-    style_id = wml.style_of(above)
-    found = next((s for s in styles.iterchildren(qn("w:style")) if s.get(qn("w:styleId")) == style_id), None)
+    found = style_by_id(styles, wml.style_of(above))
     return found is not None and found.find(f"{qn('w:pPr')}/{qn('w:contextualSpacing')}") is not None

@@ -7,6 +7,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from rekom_docs.word import wml
+from rekom_docs.word.letterhead import _copy_style
+from rekom_docs.word.ooxml import style_by_id, style_numbering
 from rekom_docs.word.table_layout import Plan
 from rekom_docs.word.tables import FIGURE, SHORT_FRAME, caption, frame_table, grid_table, number_captions
 
@@ -106,3 +108,15 @@ def test_captions_are_numbered_per_label_in_document_order():
     numbers = ["".join(t.text for t in f.iter(qn("w:t"))) for f in doc.element.body.iter(qn("w:fldSimple"))]
     assert numbers == ["1", "1", "2"]
     assert [f.get(qn("w:instr")) for f in doc.element.body.iter(qn("w:fldSimple"))][1] == " SEQ Figur \\* ARABIC "
+
+
+def test_a_style_id_with_a_quote_is_looked_up_as_data():
+    """A template's style id goes into no XPath expression: `a"b` is found or missing, never a syntax error."""
+    source, document = Document(), Document()
+    styles = source.styles.element
+    style = styles.add_style_of_type("Quoted", 1, False)
+    style.set(qn("w:styleId"), 'a"b')
+    assert style_by_id(styles, 'a"b') is style and style_by_id(styles, "none") is None
+    assert style_numbering(styles, 'a"b') is None
+    _copy_style('a"b', source, document)
+    assert style_by_id(document.styles.element, 'a"b') is not None
